@@ -1,0 +1,99 @@
+"""The labelled review data used to validate retailkit's methods.
+
+The reference data set is ``online_shopping_10_cats`` from ChineseNlpCorpus
+(https://github.com/SophonPlus/ChineseNlpCorpus): 62,774 Chinese e-commerce reviews in ten
+product categories, each labelled 1 (positive) or 0 (negative).
+
+Every review is assigned to a fixed *train* or *test* split by a hash of its normalised text, so
+duplicated reviews (the file holds a few dozen) always fall on the same side and the split is the
+same on every machine and in every process. Models shipped with retailkit are trained on the
+train split only; the repository ships a sample of the test split
+(``data/reviews/online_shopping_10_cats_test_sample.csv``) for the notebooks and tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from retailkit.errors import CorpusError
+
+CITATION = (
+    "online_shopping_10_cats, ChineseNlpCorpus (SophonPlus), "
+    "https://github.com/SophonPlus/ChineseNlpCorpus"
+)
+TEST_SHARE_PERCENT = 10
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PATH = REPO_ROOT / "data" / "reviews" / "online_shopping_10_cats_test_sample.csv"
+COLUMNS = ("cat", "label", "review")
+
+
+def normalise_review(text: str) -> str:
+    """Strip the byte-order marks and outer whitespace some rows carry.
+
+    Examples
+    --------
+    >>> normalise_review("\\ufeff  很好 ")
+    '很好'
+    """
+    return text.replace("\ufeff", "").strip()
+
+
+def split_of(texts: Iterable[str]) -> np.ndarray:
+    """Return ``"train"`` or ``"test"`` for each review, from a hash of its normalised text.
+
+    Examples
+    --------
+    >>> split_of(["很好", "很好", "太差了"]).tolist()
+    ['train', 'train', 'train']
+    """
+    labels = []
+    for text in texts:
+        digest = hashlib.sha1(normalise_review(text).encode("utf-8")).digest()
+        bucket = int.from_bytes(digest[:4], "big") % 100
+        labels.append("test" if bucket < TEST_SHARE_PERCENT else "train")
+    return np.array(labels, dtype=object)
+
+
+def load_reviews(
+    path: str | Path, *, split: Literal["all", "train", "test"] = "all"
+) -> pd.DataFrame:
+    """Read an ``online_shopping_10_cats``-style CSV (columns ``cat, label, review``).
+
+    Rows with an empty review are dropped (the original file has one); byte-order marks are
+    removed. Returns columns ``cat, label, review, split`` in file order.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(f"{path}: review file not found")
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"cat": str, "review": str})
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}; expected {COLUMNS}")
+    frame = frame.dropna(subset=["review"]).copy()
+    frame["review"] = frame["review"].map(normalise_review)
+    frame = frame[frame["review"] != ""]
+    frame["label"] = frame["label"].astype(int)
+    frame["split"] = split_of(frame["review"])
+    if split != "all":
+        frame = frame[frame["split"] == split]
+    return frame.reset_index(drop=True)[[*COLUMNS, "split"]]
+
+
+def load_review_sample() -> pd.DataFrame:
+    """The committed held-out sample (test split) of ``online_shopping_10_cats``.
+
+    Examples
+    --------
+    >>> sample = load_review_sample()
+    >>> sorted(sample.columns)
+    ['cat', 'label', 'review', 'split']
+    >>> set(sample["split"])
+    {'test'}
+    """
+    return load_reviews(SAMPLE_PATH)
