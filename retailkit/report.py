@@ -1,0 +1,160 @@
+"""Execute the notebooks reproducibly and publish them as one HTML report.
+
+``python -m retailkit.report`` (what ``make report`` runs):
+
+1. reads each ``notebooks/NN_name.py`` (the jupytext source; the paired ``.ipynb`` is used when no
+   ``.py`` exists),
+2. executes it top to bottom in a fresh kernel with ``notebooks/`` as the working directory,
+3. writes the executed ``NN_name.ipynb`` in place with stable cell ids and no timing metadata, so
+   an unchanged notebook re-executes to identical bytes,
+4. exports all notebooks into one HTML file with a table of contents and embedded figures.
+
+Options: ``--only NAME`` (repeatable; a stem such as ``01_vocabulary`` or its number ``01``),
+``--no-html`` to execute without exporting, ``--output PATH`` for the HTML file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+DEFAULT_NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+DEFAULT_OUTPUT = Path("report") / "retailkit_report.html"
+KERNEL = "python3"
+
+
+def notebook_stems(directory: Path, only: Iterable[str] = ()) -> list[str]:
+    """Sorted stems ``NN_name`` of the notebooks in ``directory``, optionally filtered.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for f in ("01_b.py", "00_a.ipynb", "00_a.py", "conftest.py"): _ = (d / f).write_text("")
+    >>> notebook_stems(d)
+    ['00_a', '01_b']
+    >>> notebook_stems(d, only=["01"])
+    ['01_b']
+    """
+    stems = sorted(
+        {p.stem for p in directory.iterdir() if p.suffix in {".py", ".ipynb"} and p.stem[:2].isdigit()}
+    )
+    wanted = list(only)
+    if wanted:
+        stems = [s for s in stems if any(s == w or s.split("_", 1)[0] == w for w in wanted)]
+        if not stems:
+            raise SystemExit(f"no notebook in {directory} matches {wanted}")
+    return stems
+
+
+def read_source(directory: Path, stem: str) -> Any:
+    """The notebook to execute: the jupytext ``.py`` when present, else the ``.ipynb``."""
+    import jupytext
+
+    script = directory / f"{stem}.py"
+    source = script if script.exists() else directory / f"{stem}.ipynb"
+    notebook = jupytext.read(source)
+    notebook.metadata.setdefault("jupytext", {})["formats"] = "ipynb,py:percent"
+    notebook.metadata["kernelspec"] = {
+        "display_name": "Python 3 (retailkit)",
+        "language": "python",
+        "name": KERNEL,
+    }
+    return notebook
+
+
+def execute(notebook: Any, directory: Path, *, timeout: int = 600) -> Any:
+    """Run ``notebook`` in a fresh kernel in ``directory``; give cells stable ids, no timings."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name=KERNEL,
+        resources={"metadata": {"path": str(directory)}},
+        record_timing=False,
+    )
+    client.execute()
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{index:03d}"
+        cell.metadata.pop("execution", None)
+    return notebook
+
+
+def write_notebook(notebook: Any, path: Path) -> None:
+    """Write an executed notebook (``nbformat`` 4, trailing newline, stable key order)."""
+    import nbformat
+
+    nbformat.validate(notebook)
+    path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
+
+
+def export_html(notebooks: Sequence[tuple[str, Any]], output: Path) -> Path:
+    """Export executed notebooks as one HTML page with a table of contents."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    combined = nbformat.v4.new_notebook()
+    combined.metadata = notebooks[0][1].metadata if notebooks else {}
+    toc = ["# retailkit report", "", "Notebooks, in reading order:", ""]
+    for stem, notebook in notebooks:
+        toc.append(f"- [{stem}: {html.escape(title_of(notebook))}](#{stem})")
+    combined.cells.append(nbformat.v4.new_markdown_cell("\n".join(toc)))
+    for stem, notebook in notebooks:
+        combined.cells.append(nbformat.v4.new_markdown_cell(f'<a id="{stem}"></a>\n\n---'))
+        combined.cells.extend(notebook.cells)
+    for index, cell in enumerate(combined.cells):
+        cell["id"] = f"cell-{index:04d}"
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(combined)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(body, encoding="utf-8")
+    return output
+
+
+def title_of(notebook: Any) -> str:
+    """The first markdown heading of a notebook, without the leading ``#``.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells.append(nbformat.v4.new_markdown_cell("# 00 · The corpus\\n\\ntext"))
+    >>> title_of(nb)
+    '00 · The corpus'
+    """
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m retailkit.report", description=__doc__)
+    parser.add_argument("--notebooks", type=Path, default=DEFAULT_NOTEBOOKS)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--no-html", action="store_true")
+    args = parser.parse_args(argv)
+
+    directory = args.notebooks.resolve()
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    executed = []
+    for stem in notebook_stems(directory, args.only):
+        print(f"executing {stem} ...", flush=True)
+        notebook = execute(read_source(directory, stem), directory)
+        write_notebook(notebook, directory / f"{stem}.ipynb")
+        executed.append((stem, notebook))
+    if not args.no_html and not args.only:
+        path = export_html(executed, args.output)
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
