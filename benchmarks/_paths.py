@@ -13,7 +13,7 @@ CANDIDATES = (
 
 
 def full_reviews_path(explicit: str | None = None) -> Path:
-    """The full online_shopping_10_cats.csv: an explicit path, $RETAILKIT_REVIEWS, or a known place."""
+    """The full review file: an explicit path, $RETAILKIT_REVIEWS, or a known place."""
     for candidate in (explicit, os.environ.get("RETAILKIT_REVIEWS"), *CANDIDATES):
         if candidate and Path(candidate).is_file():
             return Path(candidate)

@@ -16,7 +16,11 @@ _compare_outputs = plugin.IPyNbCell.compare_outputs
 
 
 def _without_stderr(outputs: list[Any]) -> list[Any]:
-    return [o for o in outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return [o for o in outputs if not _is_stderr(o)]
+
+
+def _is_stderr(output: Any) -> bool:
+    return bool(output.get("output_type") == "stream" and output.get("name") == "stderr")
 
 
 def _compare_outputs_without_stderr(

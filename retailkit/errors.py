@@ -15,7 +15,7 @@ class CorpusError(RetailkitError, ValueError):
 
 
 class DictionaryError(RetailkitError, ValueError):
-    """A user dictionary, stopword list or lexicon file is malformed (the message names the line)."""
+    """A user dictionary, stopword list or lexicon file is malformed; the message names the line."""
 
 
 class ModelError(RetailkitError, ValueError):

@@ -40,9 +40,8 @@ def notebook_stems(directory: Path, only: Iterable[str] = ()) -> list[str]:
     >>> notebook_stems(d, only=["01"])
     ['01_b']
     """
-    stems = sorted(
-        {p.stem for p in directory.iterdir() if p.suffix in {".py", ".ipynb"} and p.stem[:2].isdigit()}
-    )
+    found = {p.stem for p in directory.iterdir() if p.suffix in {".py", ".ipynb"}}
+    stems = sorted(s for s in found if s[:2].isdigit())
     wanted = list(only)
     if wanted:
         stems = [s for s in stems if any(s == w or s.split("_", 1)[0] == w for w in wanted)]
