@@ -1,0 +1,66 @@
+"""Composable clean-up of Chinese web articles, with an audit of every removal.
+
+Each step is a small pure ``str -> str`` function usable alone; :func:`clean` runs the default
+chain and :func:`clean_with_audit` also returns a table of what was removed or repaired.
+
+Steps, in the order :func:`clean` applies them:
+
+========================  ===============================================================
+:func:`repair_mojibake`   re-decode byte-shifted GBK runs after a lost byte ``?``; mark
+                          unrecoverable characters ``〓``; ``?版权所有`` → ``©版权所有``
+:func:`remove_pinyin`     drop ``(rèn)``-style annotations glued after hanzi
+:func:`normalize_width`   full-width Latin/digits → ASCII; ``,!?;:`` after hanzi → ``，！？；：``
+:func:`to_simplified`     Traditional → Simplified with OpenCC ``t2s`` / ``hk2s`` / ``tw2s``
+:func:`remove_furniture`  page chrome by the YAML rules in ``retailkit/data/cleaning``
+:func:`normalize_whitespace`  one paragraph per line, blank line between paragraphs
+========================  ===============================================================
+
+Examples
+--------
+>>> from retailkit.cleaning import clean, split_sentences
+>>> split_sentences(clean("互動,正在成為新零售的助推器。天貓宣佈全面開啟互動吧!"))
+['互动，正在成为新零售的助推器。', '天猫宣布全面开启互动吧！']
+"""
+
+from __future__ import annotations
+
+from retailkit.cleaning._resources import LOST_CHARACTER
+from retailkit.cleaning.convert import Script, detect_script, to_simplified, traditional_share
+from retailkit.cleaning.normalize import normalize_whitespace, normalize_width
+from retailkit.cleaning.pipeline import (
+    AUDIT_COLUMNS,
+    clean,
+    clean_with_audit,
+    default_steps,
+    make_pipeline,
+)
+from retailkit.cleaning.remove import (
+    FurnitureRule,
+    furniture_rules,
+    remove_furniture,
+    remove_pinyin,
+)
+from retailkit.cleaning.repair import repair_mojibake
+from retailkit.cleaning.split import split_paragraphs, split_sentences
+
+__all__ = [
+    "AUDIT_COLUMNS",
+    "LOST_CHARACTER",
+    "FurnitureRule",
+    "Script",
+    "clean",
+    "clean_with_audit",
+    "default_steps",
+    "detect_script",
+    "furniture_rules",
+    "make_pipeline",
+    "normalize_whitespace",
+    "normalize_width",
+    "remove_furniture",
+    "remove_pinyin",
+    "repair_mojibake",
+    "split_paragraphs",
+    "split_sentences",
+    "to_simplified",
+    "traditional_share",
+]
