@@ -1,0 +1,423 @@
+"""Specifications of retailkit.cleaning, checked on the five seed articles and on generated text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import opencc
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from retailkit.cleaning import (
+    AUDIT_COLUMNS,
+    LOST_CHARACTER,
+    clean,
+    clean_with_audit,
+    default_steps,
+    detect_script,
+    furniture_rules,
+    make_pipeline,
+    normalize_whitespace,
+    normalize_width,
+    remove_furniture,
+    remove_pinyin,
+    repair_mojibake,
+    split_paragraphs,
+    split_sentences,
+    to_simplified,
+)
+from retailkit.corpus import load_seeds, seed_audit
+
+T2S = opencc.OpenCC("t2s")
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def han(text: str) -> Counter[str]:
+    return Counter(HAN.findall(text))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return load_seeds().set_index("doc_id")
+
+
+@pytest.fixture(scope="module")
+def parts() -> pd.DataFrame:
+    return load_seeds(by="part")
+
+
+def text_of(seeds: pd.DataFrame, prefix: str) -> str:
+    return str(seeds.loc[next(i for i in seeds.index if i.startswith(prefix)), "text"])
+
+
+# --------------------------------------------------------------------- seeds: what stays, what goes
+
+MUST_SURVIVE = [
+    ("000", "互动，正在成为新零售的助推器"),
+    ("000", "社交一直是阿里心口上的朱砂痣，这才有了过往支付宝打破金融支付工具认知的屡次尝试"),
+    ("000", "今年双11，天猫宣布全面开启互动吧"),
+    ("000", "仅2016天猫双11狂欢夜当晚全场互动次数就高达74亿次"),
+    ("000", "正成为阿里在新零售时代加速争夺消费者认知的杀手锏。"),
+    ("001", "碾压传统电商！一条微博六千万人围观，天猫做了什么？"),
+    ("001", "答案是：温度，而不是冷冰冰的叫卖。"),
+    ("001", "6月1日，距离618还有17天，这波预热不能算早。"),
+    ("001", "上半年618，下半年双11"),
+    ("001", "年长者总愿意对年轻、年幼者说：“未来是属于你们的。”"),
+    ("001", "体验式社交渐成为流量的依托。"),
+    ("002", "10月17日，阿里妈妈“正在发布”产品发布会在北京举行"),
+    ("002", "董本洪(花名：张无忌)"),
+    ("002", "信息流营销强调的是对消费者A(认知)I(兴趣)P(购买)L(忠诚)状态的关注"),
+    ("002", "\n达摩盘是其中的一个重要产品。这个在2014年上线的大数据管理平台"),
+    ("002", "5、全域的信息流布局。"),
+    ("003", "6月13日，阿里巴巴集团和微博在北京共同宣布启动“U微计划”"),
+    ("003", "微博营收达22.13亿元，广告收入占到了86.6%(19.16亿元)"),
+    ("003", "iiMedia Research(艾媒咨询)数据显示，2017年中国社交零售用户规模为2.23亿人"),
+    ("003", "对品牌、消费者和消费生活还会有哪些颠覆，也值得我们期待。"),
+    ("004", "生的互动死的营销：微博、微信和微淘的那些事"),
+    ("004", "微信不是营销平台。"),
+    ("004", "相比微信而言，新浪微博于4年前诞生"),
+    ("004", "关于O2O，除了微淘，阿里还有底牌？"),
+    ("004", "一场在O2O领域的新“三国演义”或将在2014再度上演。"),
+    ("004", "微淘系乜东东呢？"),
+    ("004", "条桥拍得住电讯商畀手机补贴。"),
+]
+
+MUST_GO = [
+    ("000", "COCO"),
+    ("000", "2017-11-08"),
+    ("000", "版权所有"),
+    ("000", "标签"),
+    ("000", "你该读读这些"),
+    ("000", "更多内容"),
+    ("000", "奢华私语"),
+    ("001", "微信扫一扫"),
+    ("001", "分享到"),
+    ("001", "作者："),
+    ("001", "ijincuodao"),
+    ("001", "06-25"),
+    ("001", "微博截图"),
+    ("001", "本文内容仅代表作者"),
+    ("001", "派代年会"),
+    ("001", "白鸦"),
+    ("001", "阅读9235"),
+    ("001", "举报0"),
+    ("001", "gh_1b51aab06b8d"),
+    ("001", "头条易读"),
+    ("001", "免责声明"),
+    ("001", "weixinyidu"),
+    ("002", "#p#"),
+    ("002", "分页标题"),
+    ("002", "【关于商道】"),
+    ("002", "即刻扫码下载"),
+    ("003", "电子说"),
+    ("003", "1.3w人已加入"),
+    ("003", "打开APP"),
+    ("003", "电子发烧友网"),
+    ("003", "全部0条评论"),
+    ("003", "快来发表"),
+    ("003", "完善资料"),
+    ("003", "赚取积分"),
+    ("004", "ZKIZ"),
+    ("004", "PermaLink"),
+    ("004", "Next Page"),
+    ("004", "http"),
+    ("004", "相关公司"),
+    ("004", "wangjingjing"),
+    ("004", "GS(14)"),
+]
+
+
+@pytest.mark.parametrize(("seed", "sentence"), MUST_SURVIVE)
+def test_clean_keeps_article_sentences(seeds: pd.DataFrame, seed: str, sentence: str) -> None:
+    assert sentence in text_of(seeds, seed)
+
+
+@pytest.mark.parametrize(("seed", "furniture"), MUST_GO)
+def test_clean_removes_page_furniture(seeds: pd.DataFrame, seed: str, furniture: str) -> None:
+    assert furniture not in text_of(seeds, seed)
+
+
+def test_clean_leaves_no_pinyin_annotation(seeds: pd.DataFrame) -> None:
+    for text in seeds["text"]:
+        assert not re.search(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)", text)
+
+
+def test_clean_leaves_no_traditional_characters(parts: pd.DataFrame) -> None:
+    for text in parts["text"]:
+        assert T2S.convert(text) == text
+
+
+def test_clean_never_uses_taiwan_phrase_conversion(seeds: pd.DataFrame) -> None:
+    assert "天猫互动吧" in text_of(seeds, "000")
+    assert "交互吧" not in text_of(seeds, "000")
+    for script in ("auto", "mainland", "hongkong", "taiwan"):
+        assert clean("天貓互動吧", script=script) == "天猫互动吧"  # type: ignore[arg-type]
+
+
+def test_clean_is_idempotent_on_every_seed(parts: pd.DataFrame) -> None:
+    for text in parts["text"]:
+        assert clean(text) == text
+
+
+def test_clean_with_audit_returns_exactly_clean(parts: pd.DataFrame) -> None:
+    for raw in parts["raw"]:
+        cleaned, audit = clean_with_audit(raw, doc_id="x")
+        assert cleaned == clean(raw)
+        assert list(audit.columns) == AUDIT_COLUMNS
+        assert (audit["end"] > audit["start"]).all()
+
+
+def test_cleaning_loses_no_han_character_outside_the_audited_furniture(
+    parts: pd.DataFrame,
+) -> None:
+    audit = seed_audit(by="part")
+    for _, part in parts.iterrows():
+        script = "hongkong" if part["doc_id"].startswith("004") and part["part"] == 3 else "auto"
+        before_furniture = make_pipeline(*default_steps(script=script)[:5])(part["raw"])
+        rows = audit[(audit["doc_id"] == part["doc_id"]) & (audit["part"] == part["part"])]
+        removed = "".join(rows.loc[rows["step"] == "remove_furniture", "removed"])
+        assert han(before_furniture) == han(part["text"]) + han(removed)
+        # pinyin removal and whitespace never take a hanzi
+        assert not han("".join(rows.loc[rows["step"] == "remove_pinyin", "removed"]))
+
+
+def test_every_furniture_rule_fires_on_a_seed_that_motivated_it() -> None:
+    audit = seed_audit()
+    fired = audit.groupby("rule")["doc_id"].agg(lambda ids: sorted({i[:3] for i in ids}))
+    for rule in furniture_rules():
+        assert rule.description and rule.seeds, rule.name
+        assert rule.name in fired.index, f"{rule.name} never fires on the seeds"
+        assert set(rule.seeds) & set(fired[rule.name]), rule.name
+
+
+# --------------------------------------------------------------------- mojibake
+
+
+def test_repair_mojibake_recovers_both_byte_shifted_runs_in_seed_000(
+    seeds: pd.DataFrame,
+) -> None:
+    text = text_of(seeds, "000")
+    assert "提升购物体验〓至改变购物路径的原动力〓" in text
+    assert "充分调动新零售的发展〓力，将成为阿里明年的一项重点工作。" in text
+    audit = seed_audit()
+    repairs = audit[audit["rule"] == "gbk_byte_shift"]
+    assert repairs["removed"].tolist() == [
+        "?zāi)酥粮淖冑徫锫窂降脑瓌恿Α?",
+        "?jié)摿Γ瑢⒊蔀榘⒗锩髂甑囊豁椫攸c",
+    ]
+    assert all(r.startswith(LOST_CHARACTER) for r in repairs["replacement"])
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        (
+            "發(fā)展?jié)摿Γ瑢⒊蔀榘⒗锩髂甑囊豁椫攸c工作。",
+            "發(fā)展〓力，將成為阿里明年的一項重點工作。",
+        ),
+        ("體驗?zāi)酥粮淖冑徫锫窂降脑瓌恿Α?\n下一段", "體驗〓至改變購物路徑的原動力〓\n下一段"),
+        # the same damage made by the test itself: a sentence whose GBK bytes are read one late
+        ("甲?" + (b"\xb0" + "零售的发展潜力ok".encode("gb18030")).decode("gb18030"), None),
+        ("?版權所有,未經授權", "©版權所有,未經授權"),
+    ],
+)
+def test_repair_mojibake_re_decodes_runs_after_a_lost_byte(
+    damaged: str, repaired: str | None
+) -> None:
+    if repaired is None:  # synthetic: shifted bytes of a known sentence
+        assert repair_mojibake(damaged) == "甲〓零售的发展潜力ok"
+    else:
+        assert repair_mojibake(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "天猫做了什么?一条微博六千万人围观",
+        "微博真适合做营销吗?这个问题虽然问的有点老土",
+        "https://articles.zkiz.com/?id=74373",
+        "是否准备好了?”。移动互联网",
+        "?",
+        "什么?abc",
+    ],
+)
+def test_repair_mojibake_leaves_ordinary_question_marks_alone(text: str) -> None:
+    assert repair_mojibake(text) == text
+
+
+# --------------------------------------------------------------------- single steps
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("認(rèn)知", "認知"),
+        ("領(lǐng)域和發(fā)展", "領域和發展"),
+        ("字(pīn)(yīn)", "字"),
+        (
+            "認（rèn）知",
+            "認（rèn）知",
+        ),  # full-width brackets: normalize_width first (as clean does)
+        ("董本洪(花名:张无忌)", "董本洪(花名:张无忌)"),
+        ("金错刀(ID:ijincuodao)", "金错刀(ID:ijincuodao)"),
+        ("A(认知)I(兴趣)", "A(认知)I(兴趣)"),
+        ("淘宝(taobao)和的(de)", "淘宝(taobao)和的(de)"),
+        ("x(rèn)", "x(rèn)"),
+    ],
+)
+def test_remove_pinyin_removes_only_tone_marked_annotations_after_hanzi(
+    text: str, expected: str
+) -> None:
+    assert remove_pinyin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("双11, 618, 74亿", "双11, 618, 74亿"),
+        ("今年双11,天猫宣布", "今年双11，天猫宣布"),
+        ("天猫做了什么?", "天猫做了什么？"),
+        ("答案是:温度", "答案是：温度"),
+        ("ＡＲ、ＶＲ和３６０度", "AR、VR和360度"),
+        ("全角，标点！保持？", "全角，标点！保持？"),
+        ("来源:http://www.iheima.com/a?b=1", "来源：http://www.iheima.com/a?b=1"),
+        ("1,000元", "1,000元"),
+        ("认（知）", "认(知)"),
+        ("电子\u3000说", "电子 说"),
+    ],
+)
+def test_normalize_width_makes_punctuation_consistent_and_keeps_digits(
+    text: str, expected: str
+) -> None:
+    assert normalize_width(text) == expected
+
+
+def test_normalize_whitespace_puts_one_paragraph_per_line() -> None:
+    text = "  第一段。\r\n第二段\u200b。\n\n\n\n\u3000第三段。  \n"
+    assert normalize_whitespace(text) == "第一段。\n\n第二段。\n\n第三段。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("這是简体和繁體混合的文本", "这是简体和繁体混合的文本"),
+        ("天貓互動吧", "天猫互动吧"),
+        ("微淘係乜東東呢?大家除咗可以喺微淘買嘢", "微淘系乜东东呢?大家除咗可以喺微淘买嘢"),
+        ("简体文本不变：双11", "简体文本不变：双11"),
+    ],
+)
+def test_to_simplified_converts_traditional_and_mixed_text(text: str, expected: str) -> None:
+    assert to_simplified(text) == expected
+
+
+def test_to_simplified_rejects_an_unknown_script() -> None:
+    with pytest.raises(ValueError, match="script='tw2sp'"):
+        to_simplified("互動", script="tw2sp")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("天猫互动吧", "simplified"),
+        ("天貓互動吧", "mainland"),
+        ("微淘係乜東東呢?大家除咗可以喺微淘買嘢", "hongkong"),
+    ],
+)
+def test_detect_script(text: str, expected: str) -> None:
+    assert detect_script(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#p#分页标题#e#达摩盘是其中的一个重要产品。", "达摩盘是其中的一个重要产品。"),
+        ("正文。\n相关公司： 数据来自 创业项目库 作者：wangjingjing", "正文。\n"),
+        ("阅读9235\n举报0\n正文。", "\n\n正文。"),
+        ("他说阅读9235次很多。", "他说阅读9235次很多。"),  # a counter inside a sentence stays
+        ("声明：本文观点不代表本站立场，转载请注明。", ""),
+        ("我们发表声明：坚持原创。", "我们发表声明：坚持原创。"),
+        ("作者：派代网 来源：派代网 公众号", ""),
+        ("作者在文中指出，来源很重要。", "作者在文中指出，来源很重要。"),
+    ],
+)
+def test_remove_furniture_removes_whole_furniture_lines_only(text: str, expected: str) -> None:
+    assert remove_furniture(text) == expected
+
+
+# --------------------------------------------------------------------- splitting
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一句。第二句！第三句？", ["第一句。", "第二句！", "第三句？"]),
+        ("他说：“未来是属于你们的。”我们同意。", ["他说：“未来是属于你们的。”", "我们同意。"]),
+        ("试玩……这样的体验", ["试玩……", "这样的体验"]),
+        ("标题没有句号\n正文；第二分句。", ["标题没有句号", "正文；", "第二分句。"]),
+        ("访问https://a.cn/?id=1吧!", ["访问https://a.cn/?id=1吧!"]),
+        ("「係咪越講越似facebook呢？」好似係。", ["「係咪越講越似facebook呢？」", "好似係。"]),
+        ("", []),
+    ],
+)
+def test_split_sentences_keeps_end_marks_and_closing_quotes(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_split_sentences_loses_no_character(seeds: pd.DataFrame) -> None:
+    for text in seeds["text"]:
+        joined = "".join(split_sentences(text))
+        assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+
+
+def test_split_paragraphs_matches_clean_output(seeds: pd.DataFrame) -> None:
+    text = text_of(seeds, "002")
+    paragraphs = split_paragraphs(text)
+    assert "\n\n".join(paragraphs) == text
+    assert paragraphs[0].startswith("重新定义电商营销")
+
+
+def test_make_pipeline_applies_steps_left_to_right() -> None:
+    pipeline = make_pipeline(remove_pinyin, normalize_width, to_simplified)
+    assert pipeline("認(rèn)知,領(lǐng)域") == "认知，领域"
+    assert make_pipeline()("不变") == "不变"
+
+
+# --------------------------------------------------------------------- properties
+
+CJK_PARAGRAPH = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.sampled_from(list("，。！？；：“”、《》……——")),
+        st.sampled_from(list("0123456789")),
+    ),
+    min_size=1,
+    max_size=60,
+)
+CJK_DOCUMENT = st.lists(CJK_PARAGRAPH, min_size=1, max_size=5).map("\n\n".join)
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from(list("，。！？；：“”（）、\n\u3000\u00a0\u200bＡ１ā(rèn)#")),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT, st.sampled_from(["auto", "simplified", "mainland", "hongkong", "taiwan"]))
+def test_clean_is_idempotent(text: str, script: str) -> None:
+    once = clean(text, script=script)  # type: ignore[arg-type]
+    assert clean(once, script=script) == once  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CJK_DOCUMENT)
+def test_clean_keeps_every_cjk_character_of_ordinary_paragraphs(text: str) -> None:
+    cleaned, audit = clean_with_audit(text)
+    removed = "".join(audit.loc[audit["step"] == "remove_furniture", "removed"])
+    assert han(cleaned) + han(removed) == han(to_simplified(text))
+    assert audit.empty
