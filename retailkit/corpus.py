@@ -501,7 +501,9 @@ def _expand(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list[
             files.append(item)
         else:
             raise CorpusError(f"{item}: no such file or folder")
-    return files, catalogs
+    # The same file named twice (directly and through its folder) is read once.
+    unique = list(dict.fromkeys(p.resolve() for p in files))
+    return [Path(p) for p in unique], catalogs
 
 
 def _original_script(text: str) -> str:

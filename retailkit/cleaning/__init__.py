@@ -8,11 +8,12 @@ Steps, in the order :func:`clean` applies them:
 ========================  ===============================================================
 :func:`repair_mojibake`   re-decode byte-shifted GBK runs after a lost byte ``?``; mark
                           unrecoverable characters ``〓``; ``?版权所有`` → ``©版权所有``
-:func:`remove_pinyin`     drop ``(rèn)``-style annotations glued after hanzi
+:func:`normalize_whitespace`  one paragraph per line, blank line between paragraphs
 :func:`normalize_width`   full-width Latin/digits → ASCII; ``,!?;:`` after hanzi → ``，！？；：``
+:func:`remove_pinyin`     drop ``(rèn)``-style annotations glued after hanzi
 :func:`to_simplified`     Traditional → Simplified with OpenCC ``t2s`` / ``hk2s`` / ``tw2s``
 :func:`remove_furniture`  page chrome by the YAML rules in ``retailkit/data/cleaning``
-:func:`normalize_whitespace`  one paragraph per line, blank line between paragraphs
+:func:`normalize_whitespace`  again, dropping the lines emptied by furniture removal
 ========================  ===============================================================
 
 Examples

@@ -84,4 +84,12 @@ def to_simplified(text: str, *, script: Script = "auto") -> str:
             f"script={script!r}: expected one of "
             "'auto', 'simplified', 'mainland', 'hongkong', 'taiwan'"
         )
-    return converter(_OPENCC_CONFIG[script]).convert(text)
+    converted = converter(_OPENCC_CONFIG[script]).convert(text)
+    # A few characters need two passes (e.g. an HK variant that hk2s maps to a Traditional
+    # form); converge so that the result is unchanged by t2s, i.e. holds no Traditional left.
+    for _ in range(3):
+        again = converter("t2s").convert(converted)
+        if again == converted:
+            break
+        converted = again
+    return converted

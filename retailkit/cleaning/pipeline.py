@@ -56,18 +56,22 @@ def default_steps(*, script: Script = "auto") -> list[Step]:
     """The steps :func:`clean` runs, in order.
 
     1. :func:`repair_mojibake` (needs the raw ``?`` markers, so it goes first);
-    2. :func:`remove_pinyin`;
-    3. :func:`normalize_width`;
-    4. :func:`to_simplified` with ``script``;
-    5. :func:`remove_furniture` (its rules are written for Simplified, normalised text);
-    6. :func:`normalize_whitespace`.
+    2. :func:`normalize_whitespace` and 3. :func:`normalize_width`, so that the removal steps
+       see one form of every character (an invisible character or a full-width bracket can
+       no longer hide a pinyin annotation until a second pass — this keeps ``clean``
+       idempotent);
+    4. :func:`remove_pinyin`;
+    5. :func:`to_simplified` with ``script``;
+    6. :func:`remove_furniture` (its rules are written for Simplified, normalised text);
+    7. :func:`normalize_whitespace` again, to drop the lines furniture removal emptied.
     """
     convert = functools.partial(to_simplified, script=script)
     functools.update_wrapper(convert, to_simplified)
     return [
         repair_mojibake,
-        remove_pinyin,
+        normalize_whitespace,
         normalize_width,
+        remove_pinyin,
         convert,
         remove_furniture,
         normalize_whitespace,
@@ -126,10 +130,11 @@ def clean_with_audit(
         ``doc_id``; ``step`` (the function: ``repair_mojibake``, ``remove_pinyin`` or
         ``remove_furniture``); ``rule`` (e.g. ``gbk_byte_shift``, ``pinyin_annotation`` or a
         furniture rule name); ``start``, ``end`` (offsets into the text *as that step received
-        it*: for ``repair_mojibake`` this is the raw text; ``remove_pinyin`` sees the repaired
-        text; ``remove_furniture`` sees the normalised Simplified text); ``removed`` (the text
-        replaced) and ``replacement`` (``""`` for removals). Width, script and whitespace
-        normalisation change characters' form, not content, and are not listed.
+        it*: for ``repair_mojibake`` this is the raw text; ``remove_pinyin`` sees the repaired,
+        whitespace- and width-normalised text; ``remove_furniture`` the Simplified text);
+        ``removed`` (the text replaced) and ``replacement`` (``""`` for removals). Width,
+        script and whitespace normalisation change the form of characters, not the content,
+        and are not listed.
 
     Examples
     --------
@@ -138,7 +143,7 @@ def clean_with_audit(
     '认知'
     >>> audit[["step", "rule", "start", "end", "removed"]]
                    step               rule  start  end removed
-    0     remove_pinyin  pinyin_annotation      6   11   (rèn)
+    0     remove_pinyin  pinyin_annotation      7   12   (rèn)
     1  remove_furniture       share_widget      0    4    分享到：
     """
     rows: list[dict[str, object]] = []
