@@ -22,13 +22,21 @@ import itertools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
-from retailkit.cleaning import Script, clean, clean_with_audit, traditional_share
+from retailkit.cleaning import (
+    Script,
+    clean,
+    clean_with_audit,
+    split_paragraphs,
+    split_sentences,
+    traditional_share,
+)
 from retailkit.cleaning._resources import common_han_share
 from retailkit.errors import CorpusError
 
@@ -36,6 +44,9 @@ __all__ = [
     "CATALOG_COLUMNS",
     "CORPUS_COLUMNS",
     "SEEDS_DIR",
+    "audit_summary",
+    "character_shares",
+    "corpus_profile",
     "detect_encoding",
     "html_to_text",
     "load_corpus",
@@ -595,3 +606,124 @@ def load_corpus(
     extra = [c for c in table.columns if c not in CORPUS_COLUMNS and not c.startswith("_")]
     extra = ["file", "encoding", *[c for c in extra if c not in ("file", "encoding")]]
     return table[CORPUS_COLUMNS + extra]
+
+
+# --------------------------------------------------------------------------- description
+
+
+def character_shares(text: str) -> dict[str, float]:
+    """Shares of hanzi, Latin letters, digits, punctuation/symbols and other characters.
+
+    Whitespace is not counted; the shares of the other characters sum to 1 (all 0.0 for text
+    without any).
+
+    Examples
+    --------
+    >>> character_shares("双11狂欢夜74亿次")
+    {'han': 0.6, 'latin': 0.0, 'digit': 0.4, 'punctuation': 0.0, 'other': 0.0}
+    >>> character_shares("AR、VR")
+    {'han': 0.0, 'latin': 0.8, 'digit': 0.0, 'punctuation': 0.2, 'other': 0.0}
+    """
+    counts = dict.fromkeys(["han", "latin", "digit", "punctuation", "other"], 0)
+    for char in text:
+        if char.isspace():
+            continue
+        category = unicodedata.category(char)
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            counts["han"] += 1
+        elif char.isascii() and char.isalpha():
+            counts["latin"] += 1
+        elif char.isdigit():
+            counts["digit"] += 1
+        elif category[0] in "PS":
+            counts["punctuation"] += 1
+        else:
+            counts["other"] += 1
+    total = sum(counts.values())
+    return {k: (v / total if total else 0.0) for k, v in counts.items()}
+
+
+def corpus_profile(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Lengths and script composition of each document, before (``raw``) and after cleaning.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        With ``doc_id``, ``raw`` and ``text`` columns (and ``part``, kept if present), as from
+        :func:`load_seeds` or :func:`load_corpus`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input row, in the same order: ``doc_id`` (``part``), ``raw_chars``,
+        ``text_chars`` (non-whitespace characters), ``kept_share`` (text/raw),
+        ``paragraphs``, ``sentences``, ``raw_traditional_share`` and ``text_traditional_share``
+        (share of hanzi that OpenCC ``t2s`` would change), and the :func:`character_shares` of
+        the raw text prefixed ``raw_`` (``raw_han``, ``raw_latin`` ...).
+
+    Examples
+    --------
+    >>> profile = corpus_profile(load_seeds())
+    >>> profile[["doc_id", "raw_chars", "text_chars", "text_traditional_share"]].head(2)
+                     doc_id  raw_chars  text_chars  text_traditional_share
+    0  000_217eb4ff2da10e5a       2881        2161                     0.0
+    1  001_0d65e2bbff311307       4359        3667                     0.0
+    """
+    rows = []
+    for _, document in corpus.iterrows():
+        raw, text = str(document["raw"]), str(document["text"])
+        raw_chars = sum(1 for c in raw if not c.isspace())
+        text_chars = sum(1 for c in text if not c.isspace())
+        row: dict[str, Any] = {"doc_id": document["doc_id"]}
+        if "part" in corpus.columns:
+            row["part"] = document["part"]
+        row |= {
+            "raw_chars": raw_chars,
+            "text_chars": text_chars,
+            "kept_share": text_chars / raw_chars if raw_chars else 0.0,
+            "paragraphs": len(split_paragraphs(text)),
+            "sentences": len(split_sentences(text)),
+            "raw_traditional_share": traditional_share(raw),
+            "text_traditional_share": traditional_share(text),
+        }
+        row |= {f"raw_{k}": v for k, v in character_shares(raw).items()}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
+    """Summarise an audit table by document, step and rule.
+
+    Parameters
+    ----------
+    audit : pandas.DataFrame
+        From :func:`seed_audit` or :func:`retailkit.cleaning.clean_with_audit`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id``, ``step``, ``rule``, ``n`` (removals), ``chars`` (characters
+        removed, whitespace not counted) and ``example`` (the first removal, at most 30
+        characters, line breaks shown as ``⏎``); sorted by ``doc_id``, ``step``, ``rule``.
+
+    Examples
+    --------
+    >>> summary = audit_summary(seed_audit())
+    >>> summary[summary["rule"] == "cms_page_marker"][["rule", "n", "chars", "example"]]
+                   rule  n  chars     example
+    22  cms_page_marker  1     10  #p#分页标题#e#
+    """
+    if audit.empty:
+        return pd.DataFrame(columns=["doc_id", "step", "rule", "n", "chars", "example"])
+    work = audit.assign(
+        chars=audit["removed"].map(lambda s: sum(1 for c in s if not c.isspace())),
+        example=audit["removed"].map(
+            lambda s: re.sub(r"\s*\n\s*", "⏎", s.strip())[:30] + ("…" if len(s) > 30 else "")
+        ),
+    )
+    summary = (
+        work.groupby(["doc_id", "step", "rule"], sort=True)
+        .agg(n=("removed", "size"), chars=("chars", "sum"), example=("example", "first"))
+        .reset_index()
+    )
+    return summary
