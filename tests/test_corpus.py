@@ -14,6 +14,9 @@ from retailkit.corpus import (
     CATALOG_COLUMNS,
     CORPUS_COLUMNS,
     SEEDS_DIR,
+    audit_summary,
+    character_shares,
+    corpus_profile,
     detect_encoding,
     html_to_text,
     load_corpus,
@@ -334,3 +337,37 @@ def test_load_corpus_rejects_duplicate_doc_ids(tmp_path: Path) -> None:
 def test_detect_encoding_reports_the_first_bad_byte() -> None:
     with pytest.raises(CorpusError, match=r"x\.txt: unknown encoding.*first bad UTF-8 byte at 3"):
         detect_encoding("天猫".encode()[:3] + b"\x80\x80\xff\xff" * 4, name="x.txt")
+
+
+# --------------------------------------------------------------------- description helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("双11狂欢夜74亿次", {"han": 0.6, "digit": 0.4}),
+        ("AR、VR", {"latin": 0.8, "punctuation": 0.2}),
+        ("  \n", {}),
+    ],
+)
+def test_character_shares(text: str, expected: dict[str, float]) -> None:
+    shares = character_shares(text)
+    assert shares == pytest.approx(
+        {"han": 0, "latin": 0, "digit": 0, "punctuation": 0, "other": 0} | expected
+    )
+
+
+def test_corpus_profile_shows_traditional_before_and_none_after_cleaning() -> None:
+    profile = corpus_profile(load_seeds(by="part")).set_index(["doc_id", "part"])
+    assert len(profile) == 7
+    assert (profile["text_traditional_share"] == 0).all()
+    assert profile.loc[profile.index[0], "raw_traditional_share"] > 0.2  # seed 000
+    assert (profile["kept_share"] < 1).all() and (profile["kept_share"] > 0.7).all()
+
+
+def test_audit_summary_counts_removals_per_rule() -> None:
+    summary = audit_summary(seed_audit())
+    pinyin = summary[summary["rule"] == "pinyin_annotation"]
+    assert pinyin["n"].tolist() == [119]
+    assert summary["n"].sum() == len(seed_audit())
+    assert list(summary.columns) == ["doc_id", "step", "rule", "n", "chars", "example"]
