@@ -254,3 +254,99 @@ def test_explain_lists_the_evidence() -> None:
     row = evidence[evidence["lexicon"] == "business_commentary"].iloc[0]
     assert row["word"] == "下滑" and row["degree"] == 1.6 and row["contribution"] == -1.6
     assert stance.explain(None).empty and stance.explain("").empty
+
+
+# ------------------------------------------------------------------ labelled set and evaluation
+
+
+def test_labelled_set_covers_every_sentence_of_the_cleaned_seeds() -> None:
+    import retailkit as rk
+
+    expected = [
+        (row.doc_id, int(row.part), i, sentence)
+        for row in rk.load_seeds(by="part").itertuples()
+        for i, sentence in enumerate(rk.split_sentences(row.text))
+    ]
+    sentences = pd.read_csv(REPO / "data" / "stance" / "sentences.csv", keep_default_na=False)
+    labelled = stance.load_labelled()
+    assert list(sentences.itertuples(index=False, name=None)) == expected
+    assert (
+        list(
+            labelled[["doc_id", "part", "sentence_index", "text"]].itertuples(
+                index=False, name=None
+            )
+        )
+        == expected
+    )
+    assert set(labelled["label"]) == set(stance.LABELS)
+
+
+def test_evaluate_computes_auc_accuracy_and_band_precision() -> None:
+    result = stance.evaluate(
+        [0.9, 0.8, 0.2, 0.5, 0.5, 0.7],
+        ["approving", "skeptical", "skeptical", "approving", "neutral", "neutral"],
+        band=(0.45, 0.55),
+        n_boot=0,
+    )
+    assert result["n"] == 6 and result["n_neutral"] == 2
+    # approving scores 0.9, 0.5 vs skeptical 0.8, 0.2: pairs won 1 + 1 + 0 + 1 = 3 of 4.
+    assert result["auc"] == 0.75
+    # 0.9 right, 0.8 wrong, 0.2 right, 0.5 counts half.
+    assert result["accuracy"] == pytest.approx(2.5 / 4)
+    assert result["coverage"] == 0.75
+    assert result["band_share"] == pytest.approx(2 / 6)
+    assert result["neutral_precision"] == 0.5
+    assert result["approving_precision"] == pytest.approx(1 / 3)
+    assert result["skeptical_precision"] == 1.0
+
+
+def test_evaluate_treats_nan_as_no_evidence_and_checks_labels() -> None:
+    result = stance.evaluate([np.nan, 0.9], ["skeptical", "approving"], n_boot=0)
+    assert result["auc"] == 1.0 and result["accuracy"] == 0.75
+    with pytest.raises(ValueError, match="unknown label"):
+        stance.evaluate([0.5], ["positive"], n_boot=0)
+    with pytest.raises(ValueError, match="differ in length"):
+        stance.evaluate([0.5, 0.2], ["neutral"], n_boot=0)
+
+
+def test_bootstrap_intervals_bracket_the_estimate_and_repeat_with_the_seed() -> None:
+    rng = np.random.default_rng(0)
+    labels = ["approving"] * 30 + ["skeptical"] * 30
+    scores = np.r_[rng.uniform(0.4, 1, 30), rng.uniform(0, 0.6, 30)]
+    first = stance.evaluate(scores, labels, n_boot=200, seed=3)
+    again = stance.evaluate(scores, labels, n_boot=200, seed=3)
+    assert first == again
+    assert first["auc_low"] <= first["auc"] <= first["auc_high"]
+    assert first["accuracy_low"] <= first["accuracy"] <= first["accuracy_high"]
+
+
+def test_evaluation_summary_is_measured_from_the_labels() -> None:
+    summary = stance.evaluation_summary(n_boot=0)
+    assert list(summary.columns) == list(stance.SUMMARY_COLUMNS)
+    assert summary["scorer"].unique().tolist() == list(stance.SCORERS)
+    overall = summary[summary["article"] == "all"].set_index("scorer")
+    labelled = stance.load_labelled()
+    assert (overall["n"] == len(labelled)).all()
+    assert overall.loc["stance", "n_skeptical"] == (labelled["label"] == "skeptical").sum()
+    expected = stance.evaluate(stance.score(labelled["text"].tolist()), labelled["label"], n_boot=0)
+    assert overall.loc["stance", "auc"] == pytest.approx(expected["auc"])
+
+
+def test_load_labelled_reports_malformed_files(tmp_path: Path) -> None:
+    (tmp_path / "labels_a.csv").write_text(
+        "doc_id,part,sentence_index,text,label,note\n000,1,0,前景光明,positive,\n", encoding="utf-8"
+    )
+    with pytest.raises(Exception, match=r"labels_a\.csv: row 2: label must be one of"):
+        stance.load_labelled(tmp_path)
+    with pytest.raises(Exception, match="not found"):
+        stance.load_labelled(tmp_path / "nowhere")
+
+
+def test_load_labelled_joins_the_second_pass(tmp_path: Path) -> None:
+    header = "doc_id,part,sentence_index,text,label,note\n"
+    (tmp_path / "labels_a.csv").write_text(
+        header + "000,1,0,前景光明,approving,\n000,1,1,陷入困境,skeptical,\n", encoding="utf-8"
+    )
+    (tmp_path / "labels_b.csv").write_text(header + "000,1,1,陷入困境,neutral,\n", encoding="utf-8")
+    labelled = stance.load_labelled(tmp_path)
+    assert labelled["label_b"].tolist() == ["", "neutral"]
