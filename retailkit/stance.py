@@ -972,3 +972,51 @@ def leave_one_article_out_scores(
         model.fit(features[train], (gold[train] == "approving").astype(int))
         out[articles == article] = model.predict_proba(features[articles == article])[:, 1]
     return out
+
+
+def agreement_summary(directory: str | Path | None = None) -> pd.DataFrame:
+    """Agreement between the two independent annotators of the seed sentences.
+
+    Computed at run time from ``labels_a.csv`` and ``labels_b.csv`` on the sentences both
+    labelled (see ``data/stance/AGREEMENT.md`` for what the disagreements were about).
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Folder of the label files; default the repository's ``data/stance``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article and one for ``"all"``, columns ``article``, ``n`` (sentences
+        labelled by both), ``agreement`` (share with the same label) and ``kappa`` (Cohen's
+        κ; NaN where undefined). Empty (with these columns) if there is no second pass.
+
+    Examples
+    --------
+    >>> summary = agreement_summary()
+    >>> summary["article"].iloc[-1], int(summary["n"].iloc[-1]) >= 80
+    ('all', True)
+    """
+    from sklearn.metrics import cohen_kappa_score
+
+    labelled = load_labelled(directory)
+    both = labelled[labelled["label_b"] != ""]
+    columns = ["article", "n", "agreement", "kappa"]
+    if both.empty:
+        return pd.DataFrame(columns=columns)
+
+    def row(article: str, frame: pd.DataFrame) -> dict[str, Any]:
+        same = frame["label"] == frame["label_b"]
+        one_label = len(set(frame["label"]) | set(frame["label_b"])) < 2
+        kappa = float("nan") if one_label else cohen_kappa_score(frame["label"], frame["label_b"])
+        return {
+            "article": article,
+            "n": len(frame),
+            "agreement": float(same.mean()),
+            "kappa": kappa,
+        }
+
+    rows = [row(str(article), group) for article, group in sorted(both.groupby("doc_id"))]
+    rows.append(row("all", both))
+    return pd.DataFrame(rows, columns=columns)

@@ -350,3 +350,29 @@ def test_load_labelled_joins_the_second_pass(tmp_path: Path) -> None:
     (tmp_path / "labels_b.csv").write_text(header + "000,1,1,陷入困境,neutral,\n", encoding="utf-8")
     labelled = stance.load_labelled(tmp_path)
     assert labelled["label_b"].tolist() == ["", "neutral"]
+
+
+def test_agreement_summary_is_cohens_kappa_on_the_overlap(tmp_path: Path) -> None:
+    header = "doc_id,part,sentence_index,text,label,note\n"
+    rows_a = [
+        "000,1,0,甲,approving,",
+        "000,1,1,乙,skeptical,",
+        "000,1,2,丙,neutral,",
+        "001,1,0,丁,neutral,",
+    ]
+    rows_b = ["000,1,0,甲,approving,", "000,1,1,乙,neutral,", "000,1,2,丙,neutral,"]
+    (tmp_path / "labels_a.csv").write_text(header + "\n".join(rows_a) + "\n", encoding="utf-8")
+    (tmp_path / "labels_b.csv").write_text(header + "\n".join(rows_b) + "\n", encoding="utf-8")
+    summary = stance.agreement_summary(tmp_path).set_index("article")
+    assert summary.loc["all", "n"] == 3
+    assert summary.loc["all", "agreement"] == pytest.approx(2 / 3)
+    # p_o = 2/3; p_e = (1*1 + 1*0 + 1*2) / 9 = 1/3; kappa = (2/3 - 1/3) / (1 - 1/3) = 0.5
+    assert summary.loc["all", "kappa"] == pytest.approx(0.5)
+    assert "001" not in summary.index
+
+
+def test_agreement_summary_is_empty_without_a_second_pass(tmp_path: Path) -> None:
+    (tmp_path / "labels_a.csv").write_text(
+        "doc_id,part,sentence_index,text,label,note\n000,1,0,甲,approving,\n", encoding="utf-8"
+    )
+    assert stance.agreement_summary(tmp_path).empty
