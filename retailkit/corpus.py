@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 
@@ -535,7 +535,9 @@ def load_corpus(
     path_or_paths : str, Path or iterable of them
         Files and/or folders. A folder contributes its files (not sub-folders; names starting
         with ``.`` are ignored); a ``catalog.csv`` in a folder is read as metadata (columns as
-        ``seeds/catalog.csv``; its article rows fill ``title``, ``author`` ... by ``doc_id``).
+        ``seeds/catalog.csv``; its article rows fill ``title``, ``author`` ... by ``doc_id``,
+        its ``script`` column chooses the conversion, and a document listed with several
+        parts is cleaned part by part, as :func:`load_seeds` does).
         Supported: ``.txt``; ``.html``/``.htm`` (visible text only); ``.csv`` and ``.jsonl``
         (one document per row, text in ``text_column``).
     text_column : str
@@ -577,6 +579,10 @@ def load_corpus(
         if catalog is None
         else {row["doc_id"]: row for _, row in catalog[catalog["part"] == ""].iterrows()}
     )
+    part_scripts: dict[str, list[Script]] = {}
+    if catalog is not None:
+        for _, row in catalog[catalog["part"] != ""].iterrows():
+            part_scripts.setdefault(row["doc_id"], []).append(cast(Script, row["script"] or script))
     seen: dict[str, str] = {}
     for record in records:
         doc_id = record["doc_id"]
@@ -592,7 +598,14 @@ def load_corpus(
                 record[column] = entry[column]
         document_script = entry["script"] if entry is not None and entry["script"] else script
         body = record.pop("_visible", record["raw"])
-        record["text"] = clean(body, script=document_script)
+        pieces = split_parts(body)
+        scripts = part_scripts.get(doc_id, [])
+        if len(scripts) > 1 and len(scripts) == len(pieces):
+            # an archive page listed part by part in the catalog: clean as load_seeds does
+            cleaned = (clean(p, script=s) for p, s in zip(pieces, scripts, strict=True))
+            record["text"] = "\n\n".join(t for t in cleaned if t)
+        else:
+            record["text"] = clean(body, script=document_script)
         if not record.get("original_script"):
             record["original_script"] = _original_script(body)
     table = pd.DataFrame(records)
