@@ -102,6 +102,23 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@functools.lru_cache(maxsize=8)
+def _hashing_vectoriser(ngram_range: tuple[int, int], n_features: int) -> Any:
+    # Stateless (nothing is fitted), so one instance per configuration can be shared; building
+    # it per call dominated the cost of scoring one short text at a time.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char",
+        ngram_range=ngram_range,
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
+        dtype=np.float64,
+    )
+
+
 def char_ngram_counts(
     texts: Sequence[str], *, ngram_range: tuple[int, int] = (1, 3), n_features: int = 2**18
 ) -> Any:
@@ -130,17 +147,8 @@ def char_ngram_counts(
     7
     """
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import HashingVectorizer
 
-    vectoriser = HashingVectorizer(
-        analyzer="char",
-        ngram_range=tuple(ngram_range),
-        n_features=int(n_features),
-        alternate_sign=False,
-        norm=None,
-        lowercase=True,
-        dtype=np.float64,
-    )
+    vectoriser = _hashing_vectoriser((int(ngram_range[0]), int(ngram_range[1])), int(n_features))
     normalised = [_normalise(t) for t in texts]
     if all(len(t) <= _CHUNK_CHARS for t in normalised):
         return vectoriser.transform(normalised).tocsr()
@@ -188,13 +196,15 @@ class SentimentModel:
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         """Raw (uncalibrated) decision values; rows without any n-gram give 0."""
         counts = char_ngram_counts(texts, ngram_range=self.ngram_range, n_features=self.n_features)
-        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
-        weighted = counts.multiply(self.idf.astype(np.float64)).tocsr()
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        raw = weighted @ self.coef.astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            normalised = np.where(norms > 0, raw / np.where(norms > 0, norms, 1.0), 0.0)
-        return np.asarray(normalised + self.intercept, dtype=np.float64)
+        # Work on the CSR arrays directly (O(non-zeros)): sublinear tf x idf, then each row's
+        # L2 norm and dot product with the coefficients.
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        weights = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
+        n = counts.shape[0]
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
+        raw = np.bincount(rows, weights=weights * self.coef[counts.indices], minlength=n)
+        safe = np.where(norms > 0, norms, 1.0)
+        return np.asarray(np.where(norms > 0, raw / safe, 0.0) + self.intercept, dtype=np.float64)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated P(positive) for texts that are known to hold Chinese characters."""

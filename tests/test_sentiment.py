@@ -420,3 +420,73 @@ def test_article_sentiment_accepts_any_scorer() -> None:
 def test_article_sentiment_names_missing_text_column() -> None:
     with pytest.raises(ModelError, match="df: missing column"):
         article_sentiment(ARTICLES.rename(columns={"text": "body"}), scorer=score)
+
+
+# ---------------------------------------------------------------- model arithmetic and helpers
+
+
+def test_decision_function_matches_the_tfidf_definition() -> None:
+    from sklearn.preprocessing import normalize
+
+    model = load_model()
+    texts = ["质量很好，物流也快", "房间又小又脏", "好"]
+    counts = sentiment.char_ngram_counts(
+        texts, ngram_range=model.ngram_range, n_features=model.n_features
+    )
+    counts.data = 1.0 + np.log(counts.data)
+    expected = normalize(counts.multiply(model.idf).tocsr()) @ model.coef + model.intercept
+    np.testing.assert_allclose(model.decision_function(texts), expected, rtol=1e-10)
+
+
+def test_long_texts_are_hashed_in_chunks_without_losing_counts() -> None:
+    text = "好" * 50_000
+    counts = sentiment.char_ngram_counts([text], ngram_range=(1, 1), n_features=2**10)
+    assert counts.sum() == 50_000
+
+
+@pytest.mark.parametrize(
+    ("labels", "scores", "accuracy", "coverage"),
+    [
+        ([1, 0], [0.9, 0.1], 1.0, 1.0),
+        ([1, 0], [0.1, 0.9], 0.0, 1.0),
+        ([1, 0], [np.nan, 0.2], 1.0, 0.5),  # NaN counts as 0.5, which predicts positive
+    ],
+)
+def test_evaluate_scores_counts_nan_as_a_coin_flip(
+    labels: list[int], scores: list[float], accuracy: float, coverage: float
+) -> None:
+    result = sentiment.evaluate_scores(labels, scores)
+    assert result["accuracy"] == accuracy
+    assert result["coverage"] == coverage
+
+
+def test_evaluate_scores_rejects_mismatched_lengths_and_bad_labels() -> None:
+    with pytest.raises(ModelError, match="2 scores for 3 labels"):
+        sentiment.evaluate_scores([1, 0, 1], [0.5, 0.5])
+    with pytest.raises(ModelError, match="only 0"):
+        sentiment.evaluate_scores([2, 0], [0.5, 0.5])
+
+
+def test_reliability_table_has_one_row_per_bin_and_skips_nan() -> None:
+    table = sentiment.reliability_table([1, 0, 1], [0.95, 0.05, np.nan], bins=4)
+    assert table["n"].tolist() == [1, 0, 0, 1]
+    assert np.isnan(table.loc[1, "mean_score"])
+
+
+def test_sentiment_arc_positions_run_from_zero_to_one_per_document() -> None:
+    scored = pd.DataFrame(
+        {"doc_id": ["b", "a", "a", "a"], "sentence_index": [0, 2, 0, 1], "score": [0.2] * 4}
+    )
+    arc = sentiment.sentiment_arc(scored, window=3)
+    assert arc["doc_id"].tolist() == ["a", "a", "a", "b"]
+    assert arc["position"].tolist() == [0.0, 0.5, 1.0, 0.0]
+    assert arc["smoothed"].tolist() == pytest.approx([0.2] * 4)
+
+
+def test_resolve_scorer_names_the_scorer_it_returns() -> None:
+    assert sentiment.resolve_scorer("reviews") == ("reviews", score)
+    name, scorer = sentiment.resolve_scorer("stance")
+    assert name in {"stance", "reviews"}
+    assert callable(scorer)
+    with pytest.raises(ModelError, match="expected one of"):
+        sentiment.resolve_scorer("vibes")  # type: ignore[arg-type]
