@@ -21,7 +21,14 @@ fitted on the development sentences shipped in ``retailkit/data/stance/developme
 ``retailkit/data/stance/model.yaml``; :func:`fit_weights` refits them.
 
 The seed articles' sentences, hand-labelled in ``data/stance/``, are the *test set*:
-:func:`evaluation_summary` measures the shipped scorer on them at run time.
+:func:`evaluation_summary` measures the shipped scorer on them at run time, beside the review
+model and SnowNLP, and :func:`agreement_summary` gives the two annotators' agreement. Show
+those figures next to any comparison built on :func:`score`: on commentary the scorer is far
+from perfect (see ``benchmarks/README.md``).
+
+Tokens come from a private ``rjieba`` instance rather than :mod:`retailkit.segment`: the rules
+need every token (punctuation, 不, 但), and the fitted weights must not move when the shared
+tokenizer's dictionaries change.
 
 Missing input: ``None`` / NaN sentences score NaN (and are labelled ``"neutral"``); an empty or
 punctuation-only string has no evidence and scores 0.5.
