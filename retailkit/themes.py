@@ -208,8 +208,8 @@ def theme_sentences(
     Returns
     -------
     DataFrame
-        ``doc_id, sentence_index, theme, term, count, sentence``: one row per sentence and
-        matched term; ``sentence_index`` indexes ``retailkit.split_sentences(text)``. Sorted by
+        ``doc_id, sentence_index, theme, term, count, sentence`` (the first column is named
+        after ``id_column``): one row per sentence and matched term; ``sentence_index`` indexes ``retailkit.split_sentences(text)``. Sorted by
         document order, sentence, theme, term.
 
     Examples
@@ -229,7 +229,7 @@ def theme_sentences(
         for (theme, term), count in sorted(hits.items()):
             rows.append((doc_id, index, theme, term, count, sentence))
     return pd.DataFrame(
-        rows, columns=["doc_id", "sentence_index", "theme", "term", "count", "sentence"]
+        rows, columns=[id_column, "sentence_index", "theme", "term", "count", "sentence"]
     )
 
 
@@ -269,7 +269,7 @@ def theme_profile(
     -------
     DataFrame
         One row per document and theme (documents in input order, themes sorted), also when the
-        count is 0: ``doc_id, theme, count`` (theme-term tokens), ``tokens`` (all tokens of the
+        count is 0: ``doc_id`` (named after ``id_column``), ``theme, count`` (theme-term tokens), ``tokens`` (all tokens of the
         document, default tokenizer, stopwords and punctuation removed), ``rate_per_1000``
         (``1000 * count / tokens``), ``n_terms`` (distinct terms matched), ``terms`` (matched
         terms with counts, e.g. ``"微博 3, 微淘 1"``, by count then term), ``n_sentences``
@@ -325,4 +325,4 @@ def theme_profile(
                     n_sentences,
                 )
             )
-    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+    return pd.DataFrame(rows, columns=[id_column, *PROFILE_COLUMNS[1:]])
