@@ -914,16 +914,20 @@ def theme_evidence(
     scorer: Scorer | None = None,
     theme_sentences: pd.DataFrame | None = None,
     n: int = 2,
+    neutral_band: float = 0.0,
 ) -> pd.DataFrame:
-    """The ``n`` highest- and ``n`` lowest-scoring sentences per document × theme, as quotes.
+    """The ``n`` most positive and ``n`` most negative sentences per document × theme, as quotes.
+
+    Only sentences on the side they illustrate are quoted: a positive quote scores above
+    ``0.5 + neutral_band``, a negative one below ``0.5 - neutral_band``, so a theme discussed only
+    approvingly has no negative quote (and a sentence without evidence is never a quote).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``doc_id, theme, side, rank, sentence_index, score, sentence`` with ``side`` in
-        ``{"positive", "negative"}`` (highest scores first / lowest first, ``rank`` from 1).
-        A sentence appears on one side only (a theme with one sentence has no negative quote).
-        Sentences with a NaN score are left out. Sorted by ``doc_id, theme, side, rank``.
+        ``{"positive", "negative"}`` (strongest first, ``rank`` from 1). Sentences with a NaN
+        score are left out. Sorted by ``doc_id, theme, side, rank``.
 
     Examples
     --------
@@ -935,14 +939,16 @@ def theme_evidence(
     """
     if n < 1:
         raise ModelError(f"n: expected a positive number of quotes, got {n}")
+    if not 0.0 <= neutral_band < 0.5:
+        raise ModelError(f"neutral_band: expected a value in [0, 0.5), got {neutral_band}")
     scored = theme_sentence_scores(df, scorer=scorer, theme_sentences=theme_sentences)
     scored = scored[np.isfinite(scored["score"].to_numpy(dtype=np.float64))]
     parts = []
     for _, group in scored.groupby(["doc_id", "theme"], sort=True):
-        ranked = group.sort_values(["score", "sentence_index"], ascending=[False, True])
-        top = ranked.head(n)
-        rest = ranked.iloc[len(top) :]
-        bottom = rest.sort_values(["score", "sentence_index"], ascending=[True, True]).head(n)
+        above = group[group["score"] > 0.5 + neutral_band]
+        below = group[group["score"] < 0.5 - neutral_band]
+        top = above.sort_values(["score", "sentence_index"], ascending=[False, True]).head(n)
+        bottom = below.sort_values(["score", "sentence_index"], ascending=[True, True]).head(n)
         parts.append(top.assign(side="positive", rank=np.arange(1, len(top) + 1)))
         parts.append(bottom.assign(side="negative", rank=np.arange(1, len(bottom) + 1)))
     columns = ["doc_id", "theme", "side", "rank", "sentence_index", "score", "sentence"]

@@ -490,3 +490,10 @@ def test_resolve_scorer_names_the_scorer_it_returns() -> None:
     assert callable(scorer)
     with pytest.raises(ModelError, match="expected one of"):
         sentiment.resolve_scorer("vibes")  # type: ignore[arg-type]
+
+
+def test_theme_evidence_never_quotes_a_sentence_on_the_wrong_side() -> None:
+    out = theme_evidence(None, scorer=constant_scorer(0.7), theme_sentences=MENTIONS, n=3)
+    assert set(out["side"]) == {"positive"}
+    none = theme_evidence(None, scorer=constant_scorer(0.5), theme_sentences=MENTIONS)
+    assert none.empty
