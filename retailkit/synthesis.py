@@ -1,0 +1,471 @@
+"""Comparing articles' arguments: stance per theme, quotes, agreement, change over time.
+
+Everything here is computed from the articles and the scorers; nothing is typed in. The
+functions take the cleaned documents (``retailkit.load_seeds()`` or ``load_corpus``) and return
+DataFrames; :func:`findings` turns those tables into plain-English sentences so that a report's
+conclusions are generated from the numbers they rest on.
+
+A *verdict* summarises the sentence scores of one document on one theme: ``approving`` when the
+whole bootstrap 95 % interval of the mean P(approving) lies above 0.5, ``skeptical`` when it lies
+below, ``mixed`` when it straddles 0.5, and ``too few sentences`` below ``min_sentences``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from retailkit.errors import ModelError
+
+Scorer = Callable[[Sequence[str]], np.ndarray]
+
+COMMERCE_THEMES = ("social_commerce", "interactive_marketing", "feed_marketing")
+THEME_LABELS = {
+    "social_commerce": "social commerce (社交电商)",
+    "interactive_marketing": "interactive marketing (互动营销)",
+    "feed_marketing": "feed-based marketing (信息流营销)",
+    "new_retail": "new retail (新零售)",
+    "platforms": "platforms",
+}
+MIN_SENTENCES = 3
+
+
+def verdict(ci_low: float, ci_high: float, n_sentences: int, *, min_sentences: int = 3) -> str:
+    """Summarise a mean score's bootstrap interval as a verdict (see the module docstring).
+
+    Examples
+    --------
+    >>> verdict(0.55, 0.70, 12), verdict(0.30, 0.45, 12), verdict(0.45, 0.60, 12)
+    ('approving', 'skeptical', 'mixed')
+    >>> verdict(0.6, 0.9, 2)
+    'too few sentences'
+    """
+    if n_sentences < min_sentences or not np.isfinite(ci_low) or not np.isfinite(ci_high):
+        return "too few sentences"
+    if ci_low > 0.5:
+        return "approving"
+    if ci_high < 0.5:
+        return "skeptical"
+    return "mixed"
+
+
+def _default_scorer(scorer: Scorer | None) -> Scorer:
+    if scorer is not None:
+        return scorer
+    from retailkit import stance
+
+    return stance.score
+
+
+LABEL_SCORES = {"approving": 1.0, "neutral": 0.5, "skeptical": 0.0}
+
+
+def labelled_scorer(labelled: pd.DataFrame, *, text_column: str = "text") -> Scorer:
+    """A scorer that reads hand labels: approving 1, neutral 0.5, skeptical 0, unknown NaN.
+
+    With it, every function here summarises human judgements instead of a model's, and the
+    mean becomes ``0.5 + (share approving - share skeptical) / 2``.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"text": ["好。", "差。"], "label": ["approving", "skeptical"]})
+    >>> labelled_scorer(labels)(["好。", "差。", "别的。"]).tolist()
+    [1.0, 0.0, nan]
+    """
+    unknown = sorted(set(labelled["label"]) - set(LABEL_SCORES))
+    if unknown:
+        raise ModelError(f"labelled: unknown label(s) {unknown}; expected {sorted(LABEL_SCORES)}")
+    lookup = dict(zip(labelled[text_column], labelled["label"].map(LABEL_SCORES), strict=True))
+
+    def score(sentences: Sequence[str]) -> np.ndarray:
+        return np.array([lookup.get(s, np.nan) for s in sentences], dtype=np.float64)
+
+    return score
+
+
+def labelled_labeller(
+    labelled: pd.DataFrame, *, text_column: str = "text"
+) -> Callable[[Sequence[str]], np.ndarray]:
+    """A labeller that reads hand labels (``"neutral"`` for sentences it does not know).
+
+    Pass it to :func:`quotes` to quote only sentences a human put on that side.
+
+    Examples
+    --------
+    >>> labels = pd.DataFrame({"text": ["好。"], "label": ["approving"]})
+    >>> labelled_labeller(labels)(["好。", "别的。"]).tolist()
+    ['approving', 'neutral']
+    """
+    lookup = dict(zip(labelled[text_column], labelled["label"], strict=True))
+
+    def label(sentences: Sequence[str]) -> np.ndarray:
+        return np.array([lookup.get(s, "neutral") for s in sentences], dtype=object)
+
+    return label
+
+
+def stance_by_theme(
+    df: pd.DataFrame,
+    *,
+    scorer: Scorer | None = None,
+    themes: Sequence[str] = COMMERCE_THEMES,
+    n_boot: int = 1000,
+    seed: int = 0,
+    min_sentences: int = MIN_SENTENCES,
+) -> pd.DataFrame:
+    """How much, and how approvingly, each document discusses each theme.
+
+    Parameters
+    ----------
+    df
+        Documents with ``doc_id`` and ``text`` (cleaned), one row per document.
+    scorer
+        Sentence scorer returning P(approving); default ``retailkit.stance.score``.
+    themes
+        Theme names from ``retailkit.themes.load_theme_info()``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, theme, count, rate_per_1000, n_sentences, mean, ci_low, ci_high,
+        share_positive, share_negative, verdict``; one row per document × theme, sorted.
+        ``count`` and ``rate_per_1000`` are theme-term mentions; the stance columns summarise
+        the scores of the sentences mentioning the theme.
+    """
+    from retailkit import sentiment
+    from retailkit import themes as theme_module
+
+    _check_unique_ids(df)
+    profile = theme_module.theme_profile(df, themes=list(themes))
+    mentions = theme_module.theme_sentences(df, themes=list(themes))
+    scored = sentiment.theme_stance(
+        df,
+        scorer=_default_scorer(scorer),
+        theme_sentences=mentions,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    table = profile[["doc_id", "theme", "count", "rate_per_1000"]].merge(
+        scored.drop(columns=["n_sentences"]), on=["doc_id", "theme"], how="left"
+    )
+    sentence_counts = (
+        mentions.drop_duplicates(["doc_id", "theme", "sentence_index"])
+        .groupby(["doc_id", "theme"])
+        .size()
+        .rename("n_sentences")
+        .reset_index()
+    )
+    table = table.merge(sentence_counts, on=["doc_id", "theme"], how="left")
+    table["n_sentences"] = table["n_sentences"].fillna(0).astype("int64")
+    table["verdict"] = [
+        verdict(low, high, n, min_sentences=min_sentences)
+        for low, high, n in zip(
+            table["ci_low"], table["ci_high"], table["n_sentences"], strict=True
+        )
+    ]
+    columns = ["doc_id", "theme", "count", "rate_per_1000", "n_sentences", "mean", "ci_low"]
+    columns += ["ci_high", "share_positive", "share_negative", "verdict"]
+    return table[columns].sort_values(["doc_id", "theme"], kind="stable").reset_index(drop=True)
+
+
+def quotes(
+    df: pd.DataFrame,
+    *,
+    scorer: Scorer | None = None,
+    labeller: Callable[[Sequence[str]], np.ndarray] | None = None,
+    themes: Sequence[str] = COMMERCE_THEMES,
+    n: int = 1,
+) -> pd.DataFrame:
+    """The most approving and most skeptical sentences per document × theme, as evidence.
+
+    A sentence is quoted on a side only if the labeller (default ``retailkit.stance.label``,
+    which has a neutral band) puts it on that side, so a neutral sentence is never shown as
+    evidence of approval or skepticism.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, theme, side, rank, sentence_index, score, sentence`` with ``side`` in
+        ``{"approving", "skeptical"}``, sorted.
+    """
+    from retailkit import sentiment, stance
+    from retailkit import themes as theme_module
+
+    mentions = theme_module.theme_sentences(df, themes=list(themes))
+    evidence = sentiment.theme_evidence(
+        df, scorer=_default_scorer(scorer), theme_sentences=mentions, n=n
+    )
+    evidence = evidence.assign(
+        side=evidence["side"].map({"positive": "approving", "negative": "skeptical"})
+    )
+    labels = (labeller or stance.label)(evidence["sentence"].tolist())
+    kept = evidence[np.asarray(labels) == evidence["side"].to_numpy()]
+    columns = ["doc_id", "theme", "side", "rank", "sentence_index", "score", "sentence"]
+    return kept[columns].sort_values(["doc_id", "theme", "side", "rank"]).reset_index(drop=True)
+
+
+def comparison_table(
+    stance: pd.DataFrame, quoted: pd.DataFrame, metadata: pd.DataFrame
+) -> pd.DataFrame:
+    """Side-by-side table: one row per theme × document, with verdict, interval and quotes.
+
+    Parameters
+    ----------
+    stance
+        Output of :func:`stance_by_theme`.
+    quoted
+        Output of :func:`quotes` (the first-ranked quote per side is shown).
+    metadata
+        ``doc_id, published`` (and optionally ``title``) per document.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``theme, doc_id, published, rate_per_1000, n_sentences, stance, verdict,
+        approving_quote, skeptical_quote``; ``stance`` reads ``mean [ci_low, ci_high]``.
+        Sorted by theme, then publication date.
+    """
+    best = quoted[quoted["rank"] == 1].pivot_table(
+        index=["doc_id", "theme"], columns="side", values="sentence", aggfunc="first"
+    )
+    best = best.reindex(columns=["approving", "skeptical"]).reset_index()
+    table = stance.merge(best, on=["doc_id", "theme"], how="left").merge(
+        metadata[["doc_id", "published"]], on="doc_id", how="left"
+    )
+    table["stance"] = [
+        "–" if not np.isfinite(m) else f"{m:.2f} [{lo:.2f}, {hi:.2f}]"
+        for m, lo, hi in zip(table["mean"], table["ci_low"], table["ci_high"], strict=True)
+    ]
+    table = table.rename(columns={"approving": "approving_quote", "skeptical": "skeptical_quote"})
+    table[["approving_quote", "skeptical_quote"]] = table[
+        ["approving_quote", "skeptical_quote"]
+    ].fillna("")
+    table["rate_per_1000"] = table["rate_per_1000"].round(1)
+    columns = ["theme", "doc_id", "published", "rate_per_1000", "n_sentences", "stance"]
+    columns += ["verdict", "approving_quote", "skeptical_quote"]
+    return table[columns].sort_values(["theme", "published", "doc_id"]).reset_index(drop=True)
+
+
+def _relation(row: pd.Series) -> str:
+    polar = {"approving", "skeptical"}
+    a, b = row["verdict_a"], row["verdict_b"]
+    if "too few sentences" in (a, b):
+        return "not comparable"
+    if a in polar and b in polar:
+        return "agree" if a == b else "disagree"
+    if row["ci_low_a"] > row["ci_high_b"] or row["ci_low_b"] > row["ci_high_a"]:
+        return "differ in degree"
+    return "no clear difference"
+
+
+def agreement(stance: pd.DataFrame) -> pd.DataFrame:
+    """For each theme and pair of documents: do their stances agree, disagree or overlap?
+
+    ``agree``/``disagree``: both verdicts are polar and equal/opposite; ``differ in degree``:
+    the intervals do not overlap but at least one verdict is ``mixed``; ``no clear
+    difference``: overlapping intervals; ``not comparable``: too few sentences on one side.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "theme": ["t"] * 3,
+    ...     "mean": [0.7, 0.3, 0.65], "ci_low": [0.6, 0.2, 0.55], "ci_high": [0.8, 0.4, 0.75],
+    ...     "verdict": ["approving", "skeptical", "approving"]})
+    >>> agreement(s)[["doc_a", "doc_b", "relation"]].values.tolist()
+    [['a', 'b', 'disagree'], ['a', 'c', 'agree'], ['b', 'c', 'disagree']]
+    """
+    rows = []
+    for theme, group in stance.groupby("theme", sort=True):
+        records = group.sort_values("doc_id").to_dict("records")
+        for first, second in itertools.combinations(records, 2):
+            rows.append(
+                {
+                    "theme": theme,
+                    "doc_a": first["doc_id"],
+                    "doc_b": second["doc_id"],
+                    "verdict_a": first["verdict"],
+                    "verdict_b": second["verdict"],
+                    "difference": first["mean"] - second["mean"],
+                    "ci_low_a": first["ci_low"],
+                    "ci_high_a": first["ci_high"],
+                    "ci_low_b": second["ci_low"],
+                    "ci_high_b": second["ci_high"],
+                }
+            )
+    columns = ["theme", "doc_a", "doc_b", "verdict_a", "verdict_b", "difference", "relation"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    pairs = pd.DataFrame(rows)
+    pairs["relation"] = pairs.apply(_relation, axis=1)
+    return pairs[columns].reset_index(drop=True)
+
+
+def parts_as_documents(parts: pd.DataFrame) -> pd.DataFrame:
+    """Give each part of a multi-part document its own id ``doc_id/part`` (for timelines).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a", "b", "b"], "part": [1, 1, 2], "text": ["x", "y", "z"]})
+    >>> parts_as_documents(p)["doc_id"].tolist()
+    ['a', 'b/1', 'b/2']
+    """
+    counts = parts.groupby("doc_id")["part"].transform("count")
+    ids = [
+        doc if n == 1 else f"{doc}/{part}"
+        for doc, part, n in zip(parts["doc_id"], parts["part"], counts, strict=True)
+    ]
+    return parts.assign(doc_id=ids).reset_index(drop=True)
+
+
+def timeline(
+    parts: pd.DataFrame,
+    *,
+    scorer: Scorer | None = None,
+    themes: Sequence[str] = COMMERCE_THEMES,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Theme rates and overall stance per dated piece, in publication order.
+
+    Parameters
+    ----------
+    parts
+        ``retailkit.load_seeds(by="part")`` or any frame with ``doc_id, part, published, text``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, published, year, n_sentences, mean, ci_low, ci_high`` (stance over all
+        sentences) plus one ``rate_<theme>`` column per theme, sorted by date.
+    """
+    from retailkit import sentiment
+    from retailkit import themes as theme_module
+
+    pieces = parts_as_documents(parts)
+    overall = sentiment.article_sentiment(
+        pieces, scorer=_default_scorer(scorer), n_boot=n_boot, seed=seed
+    )
+    rates = theme_module.theme_profile(pieces, themes=list(themes)).pivot_table(
+        index="doc_id", columns="theme", values="rate_per_1000", aggfunc="first"
+    )
+    rates = rates.reindex(columns=list(themes)).add_prefix("rate_").reset_index()
+    rates.columns.name = None
+    table = pieces[["doc_id", "published"]].merge(overall, on="doc_id").merge(rates, on="doc_id")
+    table["year"] = table["published"].astype(str).str[:4].astype(int)
+    columns = ["doc_id", "published", "year", "n_sentences", "mean", "ci_low", "ci_high"]
+    columns += [f"rate_{theme}" for theme in themes]
+    return table[columns].sort_values(["published", "doc_id"]).reset_index(drop=True)
+
+
+def trend(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Change in ``column`` between the earliest and latest year of a :func:`timeline`.
+
+    Returns one row: ``column, first_year, last_year, first_mean, last_mean, change, spearman``
+    where the year means average the pieces of that year and ``spearman`` is the rank
+    correlation of ``column`` with publication year over all pieces (NaN when either is
+    constant).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"year": [2013, 2013, 2018], "mean": [0.4, 0.5, 0.7]})
+    >>> trend(t, "mean").round(3).to_dict("records")[0]["change"]
+    0.25
+    """
+    from scipy.stats import spearmanr
+
+    by_year = table.groupby("year")[column].mean()
+    varies = table["year"].nunique() > 1 and table[column].nunique() > 1
+    rho = spearmanr(table["year"], table[column]).statistic if varies else np.nan
+    return pd.DataFrame(
+        [
+            {
+                "column": column,
+                "first_year": int(by_year.index.min()),
+                "last_year": int(by_year.index.max()),
+                "first_mean": float(by_year.iloc[0]),
+                "last_mean": float(by_year.iloc[-1]),
+                "change": float(by_year.iloc[-1] - by_year.iloc[0]),
+                "spearman": float(rho),
+            }
+        ]
+    )
+
+
+def findings(
+    stance: pd.DataFrame,
+    pairs: pd.DataFrame,
+    time_table: pd.DataFrame,
+    similar: pd.DataFrame,
+    *,
+    themes: Sequence[str] = COMMERCE_THEMES,
+) -> list[str]:
+    """Plain-English sentences generated from the computed tables (nothing typed in).
+
+    Parameters
+    ----------
+    stance
+        :func:`stance_by_theme`.
+    pairs
+        :func:`agreement`.
+    time_table
+        :func:`timeline`.
+    similar
+        ``retailkit.similarity.most_similar_pairs``.
+    """
+    lines = []
+    for theme in themes:
+        rows = stance[(stance["theme"] == theme) & (stance["verdict"] != "too few sentences")]
+        label = THEME_LABELS.get(theme, theme)
+        if rows.empty:
+            lines.append(f"No article discusses {label} in {MIN_SENTENCES} or more sentences.")
+            continue
+        most = rows.loc[rows["rate_per_1000"].idxmax()]
+        verdicts = ", ".join(
+            f"{doc[:3]} {v} ({m:.2f})"
+            for doc, v, m in zip(rows["doc_id"], rows["verdict"], rows["mean"], strict=True)
+        )
+        lines.append(
+            f"{label.capitalize()}: discussed most by {most['doc_id'][:3]} "
+            f"({most['rate_per_1000']:.1f} mentions per 1,000 tokens); verdicts: {verdicts}."
+        )
+        theme_pairs = pairs[pairs["theme"] == theme]
+        counts = theme_pairs["relation"].value_counts()
+        disagree = theme_pairs[theme_pairs["relation"] == "disagree"]
+        relations = ("agree", "disagree", "differ in degree", "no clear difference")
+        text = ", ".join(f"{counts.get(r, 0)} {r}" for r in relations)
+        if not disagree.empty:
+            listed = "; ".join(
+                f"{a[:3]} vs {b[:3]}"
+                for a, b in zip(disagree["doc_a"], disagree["doc_b"], strict=True)
+            )
+            text += f" ({listed})"
+        lines.append(f"  Pairs of articles on {label}: {text}.")
+    top = similar.iloc[0]
+    low = similar.iloc[-1]
+    lines.append(
+        f"Most similar vocabulary: {top['doc_a'][:3]} and {top['doc_b'][:3]} (cosine "
+        f"{top['similarity']:.2f}); least: {low['doc_a'][:3]} and {low['doc_b'][:3]} "
+        f"({low['similarity']:.2f})."
+    )
+    for column, what in [("mean", "overall stance (mean P(approving))")] + [
+        (f"rate_{t}", f"mentions of {THEME_LABELS.get(t, t)} per 1,000 tokens") for t in themes
+    ]:
+        change = trend(time_table, column).iloc[0]
+        direction = "rose" if change["change"] > 0 else "fell" if change["change"] < 0 else "held"
+        lines.append(
+            f"From {change['first_year']} to {change['last_year']}, {what} {direction} from "
+            f"{change['first_mean']:.2f} to {change['last_mean']:.2f} "
+            f"(Spearman ρ with year {change['spearman']:.2f}, n = {len(time_table)} pieces)."
+        )
+    return lines
+
+
+def _check_unique_ids(df: pd.DataFrame) -> None:
+    duplicated = df["doc_id"][df["doc_id"].duplicated()].unique().tolist()
+    if duplicated:
+        raise ModelError(
+            f"df: doc_id values repeat ({', '.join(map(str, duplicated[:3]))}); pass one row per "
+            "document, e.g. load_seeds(by='article') or parts_as_documents(parts)"
+        )

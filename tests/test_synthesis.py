@@ -1,0 +1,141 @@
+"""Article comparison: verdicts, quotes, agreement and timelines computed from the data."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from retailkit import synthesis
+from retailkit.errors import ModelError
+
+DOCS = pd.DataFrame(
+    {
+        "doc_id": ["a", "b"],
+        "published": ["2013", "2018-06"],
+        "text": [
+            "社交电商很好。社交电商很好。社交电商很好。信息流一般。",
+            "社交电商很差。社交电商很差。社交电商很差。社交电商很好。",
+        ],
+    }
+)
+
+
+def keyword_scorer(sentences: list[str]) -> np.ndarray:
+    """1 for 好, 0 for 差, 0.5 otherwise: hand-checkable expectations."""
+    return np.array([1.0 if "好" in s else 0.0 if "差" in s else 0.5 for s in sentences])
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "n", "expected"),
+    [
+        (0.51, 0.9, 3, "approving"),
+        (0.1, 0.49, 3, "skeptical"),
+        (0.5, 0.9, 3, "mixed"),
+        (0.1, 0.5, 3, "mixed"),
+        (0.6, 0.9, 2, "too few sentences"),
+        (math.nan, math.nan, 5, "too few sentences"),
+    ],
+)
+def test_verdict_needs_the_whole_interval_on_one_side(
+    low: float, high: float, n: int, expected: str
+) -> None:
+    assert synthesis.verdict(low, high, n) == expected
+
+
+def test_stance_by_theme_scores_only_sentences_mentioning_the_theme() -> None:
+    table = synthesis.stance_by_theme(
+        DOCS, scorer=keyword_scorer, themes=["social_commerce"], n_boot=200
+    )
+    a, b = table.set_index("doc_id").loc[["a", "b"]].to_dict("records")
+    assert (a["n_sentences"], a["mean"], a["verdict"]) == (3, 1.0, "approving")
+    assert b["n_sentences"] == 4
+    assert b["mean"] == pytest.approx(0.25)  # three 差 (0) and one 好 (1)
+    assert b["verdict"] in {"skeptical", "mixed"}
+
+
+def test_stance_by_theme_rejects_repeated_doc_ids() -> None:
+    doubled = pd.concat([DOCS, DOCS])
+    with pytest.raises(ModelError, match="doc_id values repeat"):
+        synthesis.stance_by_theme(doubled, scorer=keyword_scorer)
+
+
+def test_labelled_scorer_maps_labels_and_leaves_unknown_sentences_nan() -> None:
+    labels = pd.DataFrame(
+        {"text": ["甲。", "乙。", "丙。"], "label": ["approving", "neutral", "skeptical"]}
+    )
+    scores = synthesis.labelled_scorer(labels)(["甲。", "乙。", "丙。", "丁。"])
+    assert scores[:3].tolist() == [1.0, 0.5, 0.0]
+    assert math.isnan(scores[3])
+
+
+def test_labelled_scorer_rejects_unknown_labels() -> None:
+    labels = pd.DataFrame({"text": ["甲。"], "label": ["positive"]})
+    with pytest.raises(ModelError, match="unknown label"):
+        synthesis.labelled_scorer(labels)
+
+
+def test_quotes_only_show_sentences_the_labeller_puts_on_that_side() -> None:
+    def labeller(sentences: list[str]) -> np.ndarray:
+        return np.array(["neutral"] * len(sentences), dtype=object)
+
+    assert synthesis.quotes(DOCS, scorer=keyword_scorer, labeller=labeller).empty
+    quoted = synthesis.quotes(
+        DOCS,
+        scorer=keyword_scorer,
+        labeller=lambda s: np.where(keyword_scorer(s) > 0.5, "approving", "skeptical"),
+        themes=["social_commerce"],
+    )
+    sides = quoted.set_index(["doc_id", "side"])["sentence"].to_dict()
+    assert sides[("b", "skeptical")] == "社交电商很差。"
+    assert sides[("b", "approving")] == "社交电商很好。"
+
+
+def test_agreement_distinguishes_direction_from_degree() -> None:
+    stance = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "theme": ["t"] * 4,
+            "mean": [0.8, 0.2, 0.5, 0.75],
+            "ci_low": [0.7, 0.1, 0.45, 0.42],
+            "ci_high": [0.9, 0.3, 0.55, 0.9],
+            "verdict": ["approving", "skeptical", "mixed", "mixed"],
+        }
+    )
+    relation = synthesis.agreement(stance).set_index(["doc_a", "doc_b"])["relation"]
+    assert relation[("a", "b")] == "disagree"
+    assert relation[("a", "c")] == "differ in degree"  # 0.7 > 0.55
+    assert relation[("a", "d")] == "no clear difference"  # overlapping intervals
+
+
+def test_timeline_gives_each_part_its_own_row_in_date_order() -> None:
+    parts = pd.DataFrame(
+        {
+            "doc_id": ["x", "x", "y"],
+            "part": [1, 2, 1],
+            "published": ["2013-12", "2013-10", "2018"],
+            "text": ["社交电商很差。", "社交电商很好。", "信息流很好。"],
+        }
+    )
+    table = synthesis.timeline(parts, scorer=keyword_scorer, n_boot=50)
+    assert table["doc_id"].tolist() == ["x/2", "x/1", "y"]
+    assert table["year"].tolist() == [2013, 2013, 2018]
+    assert table["mean"].tolist() == [1.0, 0.0, 1.0]
+    change = synthesis.trend(table, "mean").iloc[0]
+    assert change["change"] == pytest.approx(0.5)  # 2013 mean 0.5 -> 2018 mean 1.0
+
+
+def test_findings_are_generated_from_the_tables() -> None:
+    stance = synthesis.stance_by_theme(DOCS, scorer=keyword_scorer, n_boot=100)
+    parts = DOCS.assign(part=1)
+    lines = synthesis.findings(
+        stance,
+        synthesis.agreement(stance),
+        synthesis.timeline(parts, scorer=keyword_scorer, n_boot=50),
+        pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.3]}),
+    )
+    social = next(line for line in lines if line.startswith("Social commerce"))
+    assert "a approving (1.00)" in social
+    assert any("From 2013 to 2018" in line for line in lines)
