@@ -143,7 +143,17 @@ def side_by_side(sample: pd.DataFrame) -> pd.DataFrame:
     print(
         table(
             rows,
-            ["engine", "n", "no_chinese", "mean_score", "auc", "accuracy", "brier", "log_loss"],
+            [
+                "engine",
+                "n",
+                "no_chinese",
+                "positive_rate",
+                "mean_score",
+                "auc",
+                "accuracy",
+                "brier",
+                "log_loss",
+            ],
         )
     )
     print("\nSnowNLP reliability:\n")

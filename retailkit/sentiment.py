@@ -298,6 +298,12 @@ def _cached_model(json_path: Path) -> SentimentModel:
     return _read_model(json_path)
 
 
+@functools.lru_cache(maxsize=1)
+def _default_model() -> SentimentModel:
+    # Separate from _cached_model so that the default needs no path resolution per call.
+    return _cached_model((DEFAULT_MODEL_DIR / f"{DEFAULT_MODEL_NAME}.json").resolve())
+
+
 def load_model(path: str | Path | None = None) -> SentimentModel:
     """Load a review-sentiment model (default: the shipped one), once per process.
 
@@ -321,7 +327,9 @@ def load_model(path: str | Path | None = None) -> SentimentModel:
     >>> model.metadata["data"]["split"]
     'train'
     """
-    json_path = Path(path) if path is not None else DEFAULT_MODEL_DIR
+    if path is None:
+        return _default_model()
+    json_path = Path(path)
     if json_path.is_dir():
         json_path = json_path / f"{DEFAULT_MODEL_NAME}.json"
     return _cached_model(json_path.resolve())
