@@ -497,3 +497,22 @@ def test_theme_evidence_never_quotes_a_sentence_on_the_wrong_side() -> None:
     assert set(out["side"]) == {"positive"}
     none = theme_evidence(None, scorer=constant_scorer(0.5), theme_sentences=MENTIONS)
     assert none.empty
+
+
+def test_default_article_scorer_is_the_stance_scorer_when_installed() -> None:
+    stance = pytest.importorskip("retailkit.stance")
+    assert sentiment.default_article_scorer() is stance.score
+
+
+@pytest.mark.parametrize("text", [None, np.nan, "", "。。。"])
+def test_article_without_sentences_gets_a_row_with_no_statistics(text: object) -> None:
+    docs = pd.DataFrame({"doc_id": ["x"], "text": [text]})
+    out = article_sentiment(docs, scorer=score, n_boot=10)
+    assert out["n_sentences"].tolist() == [0]
+    assert np.isnan(out.loc[0, "mean"])
+
+
+def test_sentences_of_an_empty_corpus_is_an_empty_frame_with_columns() -> None:
+    out = sentiment.sentences(pd.DataFrame({"doc_id": [], "text": []}), scorer=score)
+    assert list(out.columns) == ["doc_id", "sentence_index", "sentence", "score"]
+    assert out.empty
