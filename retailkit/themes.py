@@ -209,8 +209,9 @@ def theme_sentences(
     -------
     DataFrame
         ``doc_id, sentence_index, theme, term, count, sentence`` (the first column is named
-        after ``id_column``): one row per sentence and matched term; ``sentence_index`` indexes ``retailkit.split_sentences(text)``. Sorted by
-        document order, sentence, theme, term.
+        after ``id_column``): one row per sentence and matched term; ``sentence_index``
+        indexes ``retailkit.split_sentences(text)``. Sorted by document order, sentence,
+        theme, term.
 
     Examples
     --------
@@ -269,8 +270,9 @@ def theme_profile(
     -------
     DataFrame
         One row per document and theme (documents in input order, themes sorted), also when the
-        count is 0: ``doc_id`` (named after ``id_column``), ``theme, count`` (theme-term tokens), ``tokens`` (all tokens of the
-        document, default tokenizer, stopwords and punctuation removed), ``rate_per_1000``
+        count is 0: ``doc_id`` (named after ``id_column``), ``theme, count`` (theme-term
+        tokens), ``tokens`` (all tokens of the document, default tokenizer, stopwords and
+        punctuation removed), ``rate_per_1000``
         (``1000 * count / tokens``), ``n_terms`` (distinct terms matched), ``terms`` (matched
         terms with counts, e.g. ``"微博 3, 微淘 1"``, by count then term), ``n_sentences``
         (sentences with at least one term) and ``sentences`` (total sentences). The evidence
