@@ -28,15 +28,15 @@
 #   (table in the scorer section; both are read from `retailkit.stance` at run time). All article
 #   figures below use the stance scorer and carry its measured accuracy.
 # * *All five articles lean approving,* with 95 % bootstrap intervals of the mean sentence score
-#   above 0.5; 000 (天猫互动吧, Tmall's "interaction bar") is the most uniformly positive, while
-#   001 and 004 mix in more skeptical sentences (shares negative ≈ 0.16). The clearest dip in
+#   above 0.5; 000 (天猫互动吧, Tmall's "interaction bar") is the most positive, 002 has almost no
+#   skeptical sentences (3 %), while 001, 003 and 004 have 16–18 %. The clearest dip in
 #   the arcs is in the first third of 004, its section 微营销误区 ("misconceptions of micro-
 #   marketing"), which argues that 微博, 微信 and 微淘 (Weibo, WeChat, Taobao's feed) cannot
 #   close the sales loop on their own.
 # * *Per theme,* intervals are wide where a theme has few sentences (e.g. 003 on
-#   interactive_marketing, 5 sentences); 社交电商 (social commerce) draws the most skeptical
-#   quotes — e.g. "社交电商遇到了不可逾越的天花板" ("social commerce hit an insurmountable
-#   ceiling", 001). Quotes for every article × theme are at the end.
+#   interactive_marketing, 5 sentences). The most skeptical quote of all is about 社交电商
+#   (social commerce): "社交电商遇到了不可逾越的天花板" ("social commerce hit an insurmountable
+#   ceiling", 001, on 微商, WeChat resellers). Quotes for every article × theme are at the end.
 # * Caveat: about a fifth of the sentences score exactly 0.5 (no evaluative evidence); they pull
 #   the means towards 0.5 and count as neither positive nor negative in the shares.
 
