@@ -458,7 +458,8 @@ def fit_lda(
     min_df, max_df, stopwords
         Vocabulary filtering (:func:`build_vocabulary`); ignored if ``vocabulary`` is given.
     vocabulary
-        Use these terms instead of building the vocabulary from ``docs``.
+        Use these terms instead of building the vocabulary from ``docs`` (terms that never
+        occur in ``docs`` are dropped).
 
     Returns
     -------
@@ -494,7 +495,8 @@ def fit_lda(
     if vocabulary is None:
         terms = build_vocabulary(docs, min_df=min_df, max_df=max_df, stopwords=stopword_list)
     else:
-        terms = sorted(set(vocabulary))
+        seen = {token for doc in docs for token in doc}
+        terms = sorted(set(vocabulary) & seen)
     if not terms:
         raise ModelError(
             f"vocabulary: no term left after filtering {len(docs)} documents "

@@ -410,3 +410,10 @@ def test_pyldavis_page_is_byte_identical_when_rewritten(model: TopicModel, tmp_p
     second = to_pyldavis_html(model, tmp_path / "b.html").read_bytes()
     assert first == second
     assert b"ldavis_retailkit" in first
+
+
+def test_a_given_vocabulary_is_used_and_unseen_terms_are_dropped() -> None:
+    vocabulary = ["微博", "微信", "物流", "仓储", "广告", "投放", "元宇宙"]
+    fitted = fit_lda(DOCS, 3, vocabulary=vocabulary, iterations=20)
+    assert list(fitted.vocabulary_) == sorted(set(vocabulary) - {"元宇宙"})
+    assert fitted.params["vocabulary_given"] is True
