@@ -451,7 +451,8 @@ def fit_lda(
     engine
         ``"tomotopy"`` (default, collapsed Gibbs sampling) or ``"gensim"`` (variational Bayes).
     iterations
-        tomotopy: Gibbs sweeps (default 300); gensim: passes over the corpus (default 10).
+        tomotopy: Gibbs sweeps (default 300); gensim: passes over the corpus (default 10; each
+        pass runs up to 100 E-step iterations per document, in chunks of 2,000 documents).
     alpha, eta
         Symmetric Dirichlet priors on topics per document and words per topic (fixed, not
         optimised; see the module docstring).
