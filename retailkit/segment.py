@@ -50,6 +50,7 @@ __all__ = [
     "Engine",
     "Tokenizer",
     "agreement",
+    "default_tokenizer",
     "is_punctuation",
     "load_domain_dictionary",
     "load_stopwords",
