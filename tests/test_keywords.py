@@ -107,3 +107,12 @@ def test_textrank_is_deterministic_and_skips_empty_documents() -> None:
 def test_textrank_rejects_a_window_below_two(window: int, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         textrank_keywords([["新零售"]], window=window)
+
+
+def test_reference_idf_is_up_to_date_with_the_stopwords() -> None:
+    # the file was made with stopwords removed: a stopword in it means it is stale
+    # (re-run benchmarks/make_idf_reviews.py after editing the stopword lists)
+    from retailkit.segment import load_stopwords
+
+    frequencies = load_reference_idf().document_frequency
+    assert sorted(word for word in load_stopwords() if word in frequencies) == []
