@@ -8,7 +8,8 @@ scikit-learn, matplotlib) load on first use. The most used functions are re-expo
     tokens = rk.tokenize_many(seeds["text"])
 
 Sub-modules: ``corpus``, ``cleaning``, ``segment``, ``keywords``, ``keyness``, ``kwic``, ``themes``,
-``sentiment``, ``stance``, ``topics``, ``reviews``, ``plotting``, ``report``.
+``sentiment``, ``stance``, ``topics``, ``similarity``, ``synthesis``, ``reviews``, ``plotting``,
+``report``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ _EXPORTS: dict[str, str] = {
     "kwic": "retailkit.kwic",
     "cooccurrence": "retailkit.kwic",
     "theme_profile": "retailkit.themes",
+    "theme_sentences": "retailkit.themes",
+    "fit_lda": "retailkit.topics",
+    "select_k": "retailkit.topics",
+    "TopicModel": "retailkit.topics",
+    "document_similarity": "retailkit.similarity",
 }
 
 _SUBMODULES = {
@@ -53,6 +59,8 @@ _SUBMODULES = {
     "sentiment",
     "stance",
     "topics",
+    "similarity",
+    "synthesis",
     "reviews",
     "plotting",
     "report",
