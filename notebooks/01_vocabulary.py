@@ -45,7 +45,7 @@ from IPython.display import display
 from wordcloud import WordCloud
 
 from retailkit import plotting
-from retailkit.corpus import load_seeds
+from retailkit.corpus import load_corpus, load_seeds
 from retailkit.keyness import keyness
 from retailkit.keywords import textrank_keywords, tfidf_keywords
 from retailkit.kwic import cooccurrence, kwic
@@ -55,7 +55,7 @@ warnings.filterwarnings("ignore")
 _ = plotting.setup()
 
 # %% tags=["parameters"]
-SEEDS = "../seeds"
+SEEDS = "../seeds"  # another folder is read with retailkit.load_corpus (txt, html, csv, jsonl)
 FIGURES = "../figures"
 TOP_N = 10  # keywords per article
 SEED = 0  # word-cloud layout
@@ -68,10 +68,11 @@ SEED = 0  # word-cloud layout
 # retailkit's domain dictionary, so 新零售 (new retail), 信息流营销 (feed marketing), 天猫互动吧
 # (Tmall's "Interaction Bar") or 种草 ("planting grass": recommending) stay whole; stopwords
 # (function words, Cantonese particles, page leftovers), punctuation and whitespace are dropped,
-# numbers such as 618 and 双11 (Singles' Day) are kept.
+# numbers such as 618 and 双11 (Singles' Day) are kept. (With `SEEDS` pointing elsewhere, the
+# folder is loaded with `load_corpus`, cleaned the same way, with its `catalog.csv` if it has one.)
 
 # %%
-seeds = load_seeds(directory=SEEDS)
+seeds = load_seeds(directory=SEEDS) if SEEDS == "../seeds" else load_corpus(SEEDS)
 seeds["article"] = seeds["doc_id"].str[:3] + " (" + seeds["published"].str[:4] + ")"
 seeds["tokens"] = tokenize_many(seeds["text"])
 seeds["n_tokens"] = seeds["tokens"].map(len)
@@ -127,8 +128,8 @@ columns = ["article", "term", "target_count", "reference_count", "g2", "log_rati
 key[[*columns, "low_expected"]].round(2)
 
 # %%
-fig, axes = plt.subplots(1, 5, figsize=(13, 3.6), sharex=True)
-for ax, (article, group) in zip(axes, key.groupby("article"), strict=True):
+fig, axes = plt.subplots(1, len(seeds), figsize=(13, 3.6), sharex=True, squeeze=False)
+for ax, (article, group) in zip(axes.flat, key.groupby("article"), strict=True):
     ax.barh(group["term"], group["g2"], color="#4c72b0")
     ax.invert_yaxis()
     ax.set_title(article, fontsize=10)
@@ -173,7 +174,10 @@ for term in ["社交", "营销"]:
 # fixed layout seed, so the figure is the same on every run.
 
 # %%
-fig, axes = plt.subplots(2, 3, figsize=(13, 7.5))
+rows = -(-len(seeds) // 3)
+fig, axes = plt.subplots(rows, 3, figsize=(13, 3.75 * rows), squeeze=False)
+for ax in axes.flat[len(seeds) :]:
+    ax.axis("off")
 for ax, (_, row) in zip(axes.flat, seeds.iterrows(), strict=False):
     counts = pd.Series(row["tokens"]).value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
@@ -189,6 +193,5 @@ for ax, (_, row) in zip(axes.flat, seeds.iterrows(), strict=False):
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_title(f"{row['article']} {row['title'][:16]}", fontsize=10)
     ax.axis("off")
-axes.flat[-1].axis("off")
 fig.tight_layout()
 _ = plotting.save_figure(fig, "01_vocabulary_wordclouds", directory=FIGURES)

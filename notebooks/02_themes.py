@@ -45,7 +45,7 @@ import pandas as pd
 from IPython.display import display
 
 from retailkit import plotting
-from retailkit.corpus import load_seeds
+from retailkit.corpus import load_corpus, load_seeds
 from retailkit.keyness import keyness
 from retailkit.themes import load_theme_info, load_themes, theme_profile, theme_sentences
 
@@ -53,7 +53,7 @@ warnings.filterwarnings("ignore")
 _ = plotting.setup()
 
 # %% tags=["parameters"]
-SEEDS = "../seeds"
+SEEDS = "../seeds"  # another folder is read with retailkit.load_corpus (txt, html, csv, jsonl)
 FIGURES = "../figures"
 EVIDENCE_PER_ARTICLE = 2  # evidence sentences shown per article and theme
 
@@ -77,10 +77,11 @@ with pd.option_context("display.max_colwidth", None):
 #
 # `rate_per_1000`: theme-term tokens per 1,000 tokens of the article (stopwords and punctuation
 # excluded), so long and short articles compare. `n_sentences`: sentences carrying at least one
-# term, out of `sentences`.
+# term, out of `sentences`. (With `SEEDS` pointing elsewhere, the folder is loaded with
+# `load_corpus`; the over-time section then uses the years in its `catalog.csv`, if any.)
 
 # %%
-seeds = load_seeds(directory=SEEDS)
+seeds = load_seeds(directory=SEEDS) if SEEDS == "../seeds" else load_corpus(SEEDS)
 seeds["article"] = seeds["doc_id"].str[:3] + " (" + seeds["published"].str[:4] + ")"
 label = dict(zip(seeds["doc_id"], seeds["article"], strict=True))
 profile = theme_profile(seeds)
@@ -169,9 +170,10 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # describes these texts, not the trade press at large.
 
 # %%
-parts = load_seeds(by="part", directory=SEEDS)
+parts = load_seeds(by="part", directory=SEEDS) if SEEDS == "../seeds" else seeds.assign(part=1)
 parts["part_id"] = parts["doc_id"].str[:3] + "/" + parts["part"].astype(str)
-parts["year"] = parts["published"].str[:4].astype(int)
+parts["year"] = pd.to_numeric(parts["published"].str[:4], errors="coerce")
+parts = parts.dropna(subset=["year"]).astype({"year": int})
 part_profile = theme_profile(parts, id_column="part_id")
 part_profile = part_profile.merge(parts[["part_id", "year", "published"]], on="part_id")
 part_profile.pivot(index=["year", "part_id"], columns="theme", values="rate_per_1000").round(1)
@@ -199,8 +201,9 @@ _ = plotting.save_figure(fig, "02_themes_over_time", directory=FIGURES)
 
 # %%
 pair = parts[parts["year"].isin([2013, 2018])]
-shift = keyness(pair, 2018, by="year")
 columns = ["term", "target_count", "reference_count", "g2", "log_ratio", "low_expected"]
-more = shift[shift["direction"] == "over"].head(10)[columns].reset_index(drop=True)
-less = shift[shift["direction"] == "under"].head(10)[columns].reset_index(drop=True)
-display(more.round(2), less.round(2))
+if pair["year"].nunique() == 2:  # another corpus may lack one of the years
+    shift = keyness(pair, 2018, by="year")
+    more = shift[shift["direction"] == "over"].head(10)[columns].reset_index(drop=True)
+    less = shift[shift["direction"] == "under"].head(10)[columns].reset_index(drop=True)
+    display(more.round(2), less.round(2))
