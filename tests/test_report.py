@@ -1,0 +1,67 @@
+"""The report runner executes notebooks reproducibly and exports one HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from retailkit import report
+
+SCRIPT = """# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+# ---
+
+# %% [markdown]
+# # 99 · A tiny notebook
+
+# %%
+import math
+
+# %% tags=["parameters"]
+N = 3
+
+# %%
+round(math.pi * N, 3)
+"""
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("notebooks")
+    (folder / "99_tiny.py").write_text(SCRIPT, encoding="utf-8")
+    report.main(["--notebooks", str(folder), "--output", str(folder / "report.html")])
+    return folder
+
+
+def test_executes_the_jupytext_script_into_a_paired_notebook(executed: Path) -> None:
+    notebook = nbformat.read(executed / "99_tiny.ipynb", as_version=4)
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert outputs[-1]["data"]["text/plain"] == "9.425"
+    assert notebook.metadata["jupytext"]["formats"] == "ipynb,py:percent"
+
+
+def test_stored_notebook_has_stable_ids_and_no_timing_metadata(executed: Path) -> None:
+    notebook = nbformat.read(executed / "99_tiny.ipynb", as_version=4)
+    assert [cell["id"] for cell in notebook.cells] == [f"cell-{i:03d}" for i in range(4)]
+    assert all("execution" not in cell.metadata for cell in notebook.cells)
+
+
+def test_re_execution_gives_identical_bytes(executed: Path) -> None:
+    first = (executed / "99_tiny.ipynb").read_bytes()
+    report.main(["--notebooks", str(executed), "--no-html"])
+    assert (executed / "99_tiny.ipynb").read_bytes() == first
+
+
+def test_html_report_has_a_table_of_contents(executed: Path) -> None:
+    html = (executed / "report.html").read_text(encoding="utf-8")
+    assert 'href="#99_tiny"' in html
+    assert "A tiny notebook" in html
+
+
+def test_unknown_notebook_name_is_an_error(executed: Path) -> None:
+    with pytest.raises(SystemExit, match="no notebook"):
+        report.main(["--notebooks", str(executed), "--only", "42"])
