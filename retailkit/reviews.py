@@ -31,6 +31,18 @@ TEST_SHARE_PERCENT = 10
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PATH = REPO_ROOT / "data" / "reviews" / "online_shopping_10_cats_test_sample.csv"
 COLUMNS = ("cat", "label", "review")
+CATEGORY_GLOSSES = {
+    "书籍": "books",
+    "平板": "tablets",
+    "手机": "phones",
+    "水果": "fruit",
+    "洗发水": "shampoo",
+    "热水器": "water heaters",
+    "蒙牛": "Mengniu dairy",
+    "衣服": "clothes",
+    "计算机": "computers",
+    "酒店": "hotels",
+}
 
 
 def normalise_review(text: str) -> str:

@@ -516,3 +516,14 @@ def test_sentences_of_an_empty_corpus_is_an_empty_frame_with_columns() -> None:
     out = sentiment.sentences(pd.DataFrame({"doc_id": [], "text": []}), scorer=score)
     assert list(out.columns) == ["doc_id", "sentence_index", "sentence", "score"]
     assert out.empty
+
+
+def test_evaluate_scores_interval_brackets_the_point_estimate_and_is_reproducible() -> None:
+    rng = np.random.default_rng(1)
+    labels = rng.integers(0, 2, size=400)
+    scores = np.clip(labels * 0.6 + rng.normal(0.2, 0.25, size=400), 0, 1)
+    first = sentiment.evaluate_scores_interval(labels, scores, n_boot=300, seed=3)
+    second = sentiment.evaluate_scores_interval(labels, scores, n_boot=300, seed=3)
+    pd.testing.assert_frame_equal(first, second)
+    assert ((first["ci_low"] <= first["value"]) & (first["value"] <= first["ci_high"])).all()
+    assert (first["ci_high"] - first["ci_low"]).max() < 0.2
