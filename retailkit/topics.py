@@ -66,6 +66,7 @@ __all__ = [
     "match_topics",
     "representative_documents",
     "select_k",
+    "shuffle_tokens",
     "stability",
     "to_pyldavis_html",
     "topic_by_document",
@@ -600,6 +601,45 @@ def stability(models: Sequence[TopicModel]) -> float:
         for a, b in combinations(models, 2)
     ]
     return float(np.mean(scores))
+
+
+def shuffle_tokens(docs: Sequence[Sequence[str]], *, seed: int = 0) -> list[list[str]]:
+    """A structure-free copy of ``docs``: all tokens pooled, shuffled and dealt back.
+
+    Every document keeps its length and the corpus keeps its word frequencies, but which words
+    share a document becomes chance. Models fitted to the result (with the real model's
+    ``vocabulary``) give reference values for coherence, :func:`stability` and topic sharpness
+    on data without topics.
+
+    Parameters
+    ----------
+    docs
+        Token lists.
+    seed
+        Random seed; the same seed gives the same shuffle.
+
+    Returns
+    -------
+    list of list of str
+        One token list per document, in the order of ``docs``.
+
+    Examples
+    --------
+    >>> docs = [["社交", "电商", "微博"], ["物流", "仓储"], []]
+    >>> shuffled = shuffle_tokens(docs, seed=0)
+    >>> [len(doc) for doc in shuffled]
+    [3, 2, 0]
+    >>> sorted(t for doc in shuffled for t in doc) == sorted(t for doc in docs for t in doc)
+    True
+    """
+    if not isinstance(seed, int | np.integer) or isinstance(seed, bool) or seed < 0:
+        raise ModelError(f"seed: expected a non-negative integer, got {seed!r}")
+    docs = _check_docs(docs)
+    pool = [token for doc in docs for token in doc]
+    order = np.random.default_rng(int(seed)).permutation(len(pool))
+    shuffled = [pool[i] for i in order]
+    bounds = np.cumsum([0, *(len(doc) for doc in docs)]).tolist()
+    return [shuffled[start:end] for start, end in pairwise(bounds)]
 
 
 def select_k(

@@ -25,6 +25,7 @@ from retailkit.topics import (
     match_topics,
     representative_documents,
     select_k,
+    shuffle_tokens,
     stability,
     to_pyldavis_html,
     topic_by_document,
@@ -417,3 +418,35 @@ def test_a_given_vocabulary_is_used_and_unseen_terms_are_dropped() -> None:
     fitted = fit_lda(DOCS, 3, vocabulary=vocabulary, iterations=20)
     assert list(fitted.vocabulary_) == sorted(set(vocabulary) - {"元宇宙"})
     assert fitted.params["vocabulary_given"] is True
+
+
+def test_shuffled_tokens_keep_document_lengths_and_word_counts() -> None:
+    shuffled = shuffle_tokens(DOCS, seed=3)
+    assert [len(doc) for doc in shuffled] == [len(doc) for doc in DOCS]
+    assert sorted(t for doc in shuffled for t in doc) == sorted(t for doc in DOCS for t in doc)
+
+
+def test_shuffled_tokens_mix_words_across_documents() -> None:
+    docs = [["社交", "微博", "微信", "互动"], ["物流", "仓储", "配送", "门店"]] * 5
+    shuffled = shuffle_tokens(docs, seed=0)
+    mixed = [doc for doc in shuffled if set(doc) & set(docs[0]) and set(doc) & set(docs[1])]
+    assert mixed
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_shuffled_tokens_depend_only_on_the_seed(seed: int) -> None:
+    assert shuffle_tokens(DOCS, seed=seed) == shuffle_tokens(DOCS, seed=seed)
+    assert shuffle_tokens(DOCS, seed=seed) != shuffle_tokens(DOCS, seed=seed + 1)
+
+
+@pytest.mark.parametrize(
+    ("docs", "seed", "message"),
+    [
+        ("社交电商", 0, "one string"),
+        ([["社交", "电商"]], -1, "seed"),
+        ([], 0, "empty"),
+    ],
+)
+def test_shuffle_tokens_rejects_bad_input(docs: object, seed: int, message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        shuffle_tokens(docs, seed=seed)  # type: ignore[arg-type]
