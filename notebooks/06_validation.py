@@ -21,13 +21,24 @@
 # seed articles (`data/stance/`). Speed is measured in `benchmarks/`, not here (timings would
 # make the stored outputs unrepeatable).
 #
-# **Findings (from the run below).** Segmentation: the Rust engine reproduces jieba's token
-# lists for almost every review. Review sentiment: retailkit's calibrated model beats SnowNLP
-# on every measure on the same reviews (accuracy, AUC, Brier) and its reliability curve sits
-# near the diagonal. Topics: on the same tokens, retailkit's default LDA recovers the product
-# categories far better (higher NMI) than plain gensim `LdaModel`. Stance in commentary:
-# the stance scorer beats the review model and SnowNLP but misses its target — reported
-# as measured. Every figure is in the summary table at the end.
+# **Findings (from the run below).**
+# * Segmentation: the Rust engine gives jieba's token lists for 98.9 % of held-out reviews.
+# * Review sentiment: on all 6,346 held-out reviews retailkit reaches accuracy 0.932 (target
+#   0.93, met) and AUC 0.977 (target 0.98, **missed** by 0.003), with a reliability curve
+#   close to the diagonal (Brier 0.052). On the same 599-review subsample SnowNLP reaches
+#   accuracy 0.845 and AUC 0.903 with a much worse calibration (Brier 0.119; 13 % of the
+#   reviews it scores below 0.1 are positive); the intervals do not overlap.
+# * Topics: on the same 1,864 reviews, retailkit's default LDA recovers the product
+#   categories with NMI 0.50–0.52 over three seeds against 0.25–0.26 for plain gensim
+#   `LdaModel` — but **misses** the 0.55 target on this held-out sample (the benchmark meets
+#   it on 9,574 reviews of the full file; see `benchmarks/README.md`). Hotels, books, phones,
+#   computers and Mengniu dairy get topics of their own; shampoo, tablets and water heaters
+#   scatter.
+# * Stance in commentary: see section 4 — the shipped scorer ranks approving above skeptical
+#   sentences better than the review model and SnowNLP, with overlapping intervals for the
+#   review model, and **misses** both targets (AUC 0.85, accuracy 0.80).
+#
+# Every number is in the summary table at the end.
 
 # %%
 import matplotlib.pyplot as plt
@@ -45,7 +56,9 @@ _ = plotting.setup()
 FIGURES = "../figures"
 SEED = 0
 SNOWNLP_SAMPLE = 600  # SnowNLP scores ~100 reviews/s; a stratified subsample keeps this fast
-TOPIC_SAMPLE_PER_CATEGORY = 250
+N_BOOT = 500
+TOPIC_SAMPLE_PER_CATEGORY = 200
+TOPIC_SEEDS = (0, 1, 2)
 K = 10
 
 # %% [markdown]
@@ -54,9 +67,14 @@ K = 10
 # %%
 sample = reviews.load_review_sample()
 print(reviews.CITATION)
-sample.groupby("cat")["label"].agg(n="count", positive_rate="mean").round(3)
+categories = sample.groupby("cat")["label"].agg(n="count", positive_rate="mean").round(3)
+categories.insert(0, "category", categories.index.map(reviews.CATEGORY_GLOSSES))
+categories
 
 # %% [markdown]
+# Categories are roughly balanced between positive and negative reviews, except 热水器 (water
+# heaters: 65 reviews, 85 % positive), which is small and skewed.
+#
 # ## 1 · Segmentation: rjieba (default engine) against jieba
 #
 # Share of reviews whose token lists are identical under both engines, with the same
@@ -72,29 +90,49 @@ print(f"identical token lists: {segmentation_agreement:.3f} of {len(texts):,} re
 # %% [markdown]
 # ## 2 · Review sentiment: retailkit against SnowNLP
 #
-# Both score the same stratified subsample; retailkit also scores the whole sample.
-# Accuracy is at the 0.5 cut; Brier is the mean squared error of the probability.
+# retailkit scores the whole held-out sample; SnowNLP (about 100 reviews/s) a stratified
+# subsample, which retailkit also scores so the two can be compared on the same reviews.
+# Accuracy is at the 0.5 cut; AUC measures ranking; Brier is the mean squared error of the
+# probability (lower is better). Brackets: bootstrap 95 % intervals (reviews resampled).
 
 # %%
 subset = sample.groupby(["cat", "label"]).sample(
     frac=SNOWNLP_SAMPLE / len(sample), random_state=SEED
 )
 scores = {
-    "retailkit (all held-out)": (sample["label"], sentiment.score(sample["review"])),
-    "retailkit (subsample)": (subset["label"], sentiment.score(subset["review"])),
-    "SnowNLP (subsample)": (subset["label"], sentiment.score(subset["review"], engine="snownlp")),
+    "retailkit, all held-out": (sample["label"], sentiment.score(sample["review"])),
+    "retailkit, subsample": (subset["label"], sentiment.score(subset["review"])),
+    "SnowNLP, subsample": (subset["label"], sentiment.score(subset["review"], engine="snownlp")),
 }
-sentiment_table = pd.DataFrame(
-    [{"method": name, **sentiment.evaluate_scores(y, p)} for name, (y, p) in scores.items()]
-)
+sentiment_table = pd.concat(
+    {
+        name: sentiment.evaluate_scores_interval(y, p, n_boot=N_BOOT, seed=SEED).set_index(
+            "measure"
+        )
+        for name, (y, p) in scores.items()
+    },
+    names=["method"],
+).reset_index()
 sentiment_table.round(3)
 
+# %% [markdown]
+# Reliability: within each score bin, the share of reviews that are really positive. A
+# calibrated model follows the diagonal. retailkit is shown on the whole held-out sample,
+# SnowNLP on its subsample; `n` is the number of reviews per bin.
+
 # %%
-fig, ax = plt.subplots(figsize=(4.4, 4.2))
-for name, (y, p) in scores.items():
-    if name.endswith("(all held-out)"):
-        continue
-    table = sentiment.reliability_table(y, p, bins=10).dropna()
+reliability = pd.concat(
+    {
+        name: sentiment.reliability_table(*scores[name], bins=10).dropna()
+        for name in ("retailkit, all held-out", "SnowNLP, subsample")
+    },
+    names=["method"],
+).reset_index(level=0)
+reliability.round(3)
+
+# %%
+fig, ax = plt.subplots(figsize=(4.6, 4.2))
+for name, table in reliability.groupby("method", sort=False):
     ax.plot(table["mean_score"], table["observed_positive"], marker="o", label=name)
 ax.plot([0, 1], [0, 1], color="grey", linewidth=0.8, linestyle="--", label="perfect calibration")
 ax.set_xlabel("mean predicted P(positive)")
@@ -106,8 +144,10 @@ _ = plotting.save_figure(fig, "06_reliability", directory=FIGURES)
 # %% [markdown]
 # ## 3 · Topics: retailkit's default LDA against plain gensim
 #
-# The same tokens (up to 250 reviews per category), k = 10. How well does each review's
-# dominant topic recover its product category (normalised mutual information, 0–1)?
+# The same tokens (up to 200 reviews per category), k = 10, three seeds per engine. How well
+# does each review's dominant topic recover its product category (normalised mutual
+# information, 0 = unrelated, 1 = identical partitions)? Coherence c_npmi: do a topic's top
+# words co-occur more than chance (> 0) in these reviews?
 
 # %%
 topic_sample = pd.concat(
@@ -115,59 +155,130 @@ topic_sample = pd.concat(
     for _, group in sample.groupby("cat")
 )
 topic_tokens = rk.tokenize_many(topic_sample["review"].tolist())
-models = {
-    f"retailkit default ({topics.DEFAULT_ENGINE})": topics.fit_lda(topic_tokens, K, seed=SEED),
-    "plain gensim LdaModel (passes=10)": topics.fit_lda(
-        topic_tokens, K, seed=SEED, engine="gensim"
-    ),
+engines = {
+    f"retailkit default ({topics.DEFAULT_ENGINE})": topics.DEFAULT_ENGINE,
+    "plain gensim LdaModel (passes=10)": "gensim",
 }
-topic_table = pd.DataFrame(
+models = {
+    (name, seed): topics.fit_lda(topic_tokens, K, seed=seed, engine=engine)
+    for name, engine in engines.items()
+    for seed in TOPIC_SEEDS
+}
+topic_runs = pd.DataFrame(
     [
         {
             "method": name,
-            "n_docs": len(topic_tokens),
+            "seed": seed,
             "nmi_vs_category": normalized_mutual_info_score(
                 topic_sample["cat"], model.dominant_topic()
             ),
             "coherence_c_npmi": model.coherence("c_npmi"),
         }
-        for name, model in models.items()
+        for (name, seed), model in models.items()
     ]
+)
+topic_table = (
+    topic_runs.groupby("method", sort=False)
+    .agg(
+        n_docs=("seed", lambda _: len(topic_tokens)),
+        nmi_mean=("nmi_vs_category", "mean"),
+        nmi_min=("nmi_vs_category", "min"),
+        nmi_max=("nmi_vs_category", "max"),
+        c_npmi_mean=("coherence_c_npmi", "mean"),
+    )
+    .reset_index()
 )
 topic_table.round(3)
 
+# %% [markdown]
+# Which categories each topic of the default model (seed 0) collects, with its top words:
+
 # %%
-best = next(iter(models.values()))
-pd.crosstab(topic_sample["cat"].to_numpy(), best.dominant_topic(), rownames=["category"],
-            colnames=["dominant topic"])
+best = models[(next(iter(engines)), TOPIC_SEEDS[0])]
+crosstab = pd.crosstab(
+    topic_sample["cat"].map(reviews.CATEGORY_GLOSSES).to_numpy(),
+    best.dominant_topic(),
+    rownames=["category"],
+    colnames=["dominant topic"],
+)
+crosstab
+
+# %%
+best.top_words(6).groupby("topic")["word"].agg(" ".join).rename("top words").to_frame()
 
 # %% [markdown]
 # ## 4 · Stance in commentary: the seed sentences
 #
-# AUC and accuracy on approving vs skeptical sentences of the five articles (hand labels),
-# per scorer; see notebook 05 and `data/stance/` for the labelling and agreement.
+# AUC and accuracy on the approving vs skeptical sentences of the five articles (hand labels;
+# neutral sentences are left out of these two measures), per scorer, with bootstrap 95 %
+# intervals. A score of exactly 0.5 (no evidence) counts as half right. The *majority
+# baseline* — calling every sentence approving — shows what accuracy means here. See
+# notebook 05 and `data/stance/` for the labelling and agreement.
 
 # %%
 stance_table = stance.evaluation_summary()
-stance_overall = stance_table[stance_table["article"] == "all"]
-stance_overall[["scorer", "n_approving", "n_skeptical", "auc", "auc_low", "auc_high",
-                "accuracy"]].round(3)
+stance_overall = stance_table[stance_table["article"] == "all"].reset_index(drop=True)
+majority = stance_overall["n_approving"].iloc[0] / (
+    stance_overall["n_approving"].iloc[0] + stance_overall["n_skeptical"].iloc[0]
+)
+print(f"majority baseline accuracy (all approving): {majority:.3f}")
+stance_overall[
+    [
+        "scorer",
+        "n_approving",
+        "n_skeptical",
+        "auc",
+        "auc_low",
+        "auc_high",
+        "accuracy",
+        "accuracy_low",
+        "accuracy_high",
+    ]
+].round(3)
 
 # %% [markdown]
 # ## Summary against the project's targets
 
 # %%
+accuracy = sentiment_table.set_index(["method", "measure"])["value"]
 rows = [
     ("segmentation", "rjieba = jieba token lists (share)", segmentation_agreement, None),
-    ("review sentiment", "retailkit accuracy (held-out)", sentiment_table.loc[0, "accuracy"], 0.93),
-    ("review sentiment", "retailkit AUC (held-out)", sentiment_table.loc[0, "auc"], 0.98),
-    ("review sentiment", "SnowNLP AUC (subsample)", sentiment_table.loc[2, "auc"], None),
-    ("topics", "retailkit NMI vs category", topic_table.loc[0, "nmi_vs_category"], 0.55),
-    ("topics", "gensim NMI vs category", topic_table.loc[1, "nmi_vs_category"], None),
+    (
+        "review sentiment",
+        "retailkit accuracy (held-out)",
+        accuracy[("retailkit, all held-out", "accuracy")],
+        0.93,
+    ),
+    (
+        "review sentiment",
+        "retailkit AUC (held-out)",
+        accuracy[("retailkit, all held-out", "auc")],
+        0.98,
+    ),
+    (
+        "review sentiment",
+        "SnowNLP accuracy (subsample)",
+        accuracy[("SnowNLP, subsample", "accuracy")],
+        None,
+    ),
+    ("review sentiment", "SnowNLP AUC (subsample)", accuracy[("SnowNLP, subsample", "auc")], None),
+    ("topics", "retailkit NMI vs category (mean of seeds)", topic_table.loc[0, "nmi_mean"], 0.55),
+    ("topics", "gensim NMI vs category (mean of seeds)", topic_table.loc[1, "nmi_mean"], None),
 ]
-for scorer_row in stance_overall.itertuples():
-    target = 0.85 if str(scorer_row.scorer).startswith("stance") else None
-    rows.append(("stance", f"{scorer_row.scorer} AUC (seed sentences)", scorer_row.auc, target))
+for row in stance_overall.itertuples():
+    shipped = str(row.scorer).startswith("stance")
+    rows.append(
+        ("stance", f"{row.scorer} AUC (seed sentences)", row.auc, 0.85 if shipped else None)
+    )
+    rows.append(
+        (
+            "stance",
+            f"{row.scorer} accuracy (seed sentences)",
+            row.accuracy,
+            0.80 if shipped else None,
+        )
+    )
+rows.append(("stance", "majority baseline accuracy", majority, None))
 summary = pd.DataFrame(rows, columns=["method", "measure", "value", "target"])
 summary["meets_target"] = np.where(
     summary["target"].isna(), "", np.where(summary["value"] >= summary["target"], "yes", "no")
