@@ -42,6 +42,7 @@ __all__ = [
 THEMES_DIR = "data/themes"
 THEME_FIELDS = ("name", "label", "gloss", "description", "terms")
 TERM_FIELDS = ("term", "gloss", "source")
+OPTIONAL_FIELDS = ("core", "entity")
 
 
 def _theme_files(directory: str | Path | None) -> list[Path]:
@@ -74,6 +75,12 @@ def _read_theme(path: Path) -> dict[str, object]:
             raise DictionaryError(
                 f"{path}: term #{number} must have keys {', '.join(TERM_FIELDS)}, got {entry!r}"
             )
+        unknown = sorted(str(key) for key in entry if key not in (*TERM_FIELDS, *OPTIONAL_FIELDS))
+        if unknown:
+            raise DictionaryError(
+                f"{path}: term #{number} has unknown key(s) {', '.join(unknown)} (quote a gloss "
+                f"that contains a comma: gloss: 'a, b'), got {entry!r}"
+            )
     return data
 
 
@@ -101,9 +108,15 @@ def _load(directory: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "a term may belong to one theme only"
                 )
             owner[key] = name
-            term_rows.append((name, term, str(entry["gloss"]), str(entry["source"])))
+            core = entry.get("core", False)
+            if not isinstance(core, bool):
+                raise DictionaryError(
+                    f"{path}: term {term!r}: 'core' must be true or false, got {core!r}"
+                )
+            entity = str(entry.get("entity", term))
+            term_rows.append((name, term, str(entry["gloss"]), str(entry["source"]), core, entity))
     info = pd.DataFrame(info_rows, columns=["theme", "label", "gloss", "description"])
-    terms = pd.DataFrame(term_rows, columns=["theme", "term", "gloss", "source"])
+    terms = pd.DataFrame(term_rows, columns=["theme", "term", "gloss", "source", "core", "entity"])
     return (
         info.sort_values("theme", ignore_index=True),
         terms.sort_values(["theme", "term"], ignore_index=True),
@@ -111,14 +124,25 @@ def _load(directory: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def load_themes(directory: str | Path | None = None) -> pd.DataFrame:
-    """All theme terms: ``theme, term, gloss, source``, sorted by theme and term.
+    """All theme terms: ``theme, term, gloss, source, core, entity``, sorted by theme and term.
 
     Parameters
     ----------
     directory
         A folder of theme YAML files (default: the packaged lexicons). Each file has ``name``,
         ``label``, ``gloss``, ``description`` and ``terms`` (a list of ``{term, gloss,
-        source}``). Copy the packaged files to start your own.
+        source}``, optionally with ``core`` and ``entity``). Copy the packaged files to start
+        your own.
+
+    Returns
+    -------
+    DataFrame
+        ``theme, term, gloss, source``; ``core`` (bool, ``core: true`` in the file, default
+        false): the term names the theme's practice itself (社交电商, 信息流营销, 互动吧) rather
+        than being a general word the theme also uses (分享, 内容, 体验), so
+        ``theme_profile(df, lexicon=themes[themes["core"]])`` gives a core-terms-only rate;
+        ``entity`` (``entity:`` in the file, default the term itself): the company or product
+        a term names, so aliases (阿里 / 阿里巴巴, 手淘 / 手机淘宝) can be counted together.
 
     Raises
     ------
@@ -132,6 +156,10 @@ def load_themes(directory: str | Path | None = None) -> pd.DataFrame:
     ['feed_marketing', 'interactive_marketing', 'new_retail', 'platforms', 'social_commerce']
     >>> themes.set_index("term").loc["种草", "gloss"]
     '"plant grass": recommend a product until others want it'
+    >>> themes.set_index("term").loc[["信息流营销", "内容"], "core"].tolist()
+    [True, False]
+    >>> themes.set_index("term").loc[["阿里", "阿里巴巴", "手淘"], "entity"].tolist()
+    ['Alibaba', 'Alibaba', 'Mobile Taobao']
     """
     return _load(None if directory is None else str(directory))[1].copy()
 

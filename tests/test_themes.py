@@ -190,3 +190,85 @@ def test_a_term_in_two_themes_is_rejected(tmp_path: Path) -> None:
 def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError, match="no theme lexicons"):
         load_themes(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("theme", "core", "general"),
+    [
+        ("social_commerce", ["社交电商", "社交货币", "微商", "种草"], ["社交", "分享", "粉丝"]),
+        ("interactive_marketing", ["互动营销", "互动吧", "天猫互动吧"], ["互动", "体验"]),
+        (
+            "feed_marketing",
+            ["信息流", "信息流营销", "猜你喜欢", "达摩盘"],
+            ["广告", "内容", "推送"],
+        ),
+        ("new_retail", ["新零售", "O2O"], ["线上", "门店"]),
+    ],
+)
+def test_core_flag_separates_the_practice_from_general_words(
+    theme: str, core: list[str], general: list[str]
+) -> None:
+    table = THEMES[THEMES["theme"] == theme].set_index("term")["core"]
+    assert table.loc[core].tolist() == [True] * len(core)
+    assert table.loc[general].tolist() == [False] * len(general)
+
+
+def test_every_theme_has_core_terms() -> None:
+    assert THEMES.groupby("theme")["core"].sum().gt(0).all()
+
+
+def test_core_only_lexicon_ignores_general_words() -> None:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["薛思源分享了5个技能点。社交电商和微商。"]})
+    full = theme_profile(docs, themes=["social_commerce"])
+    core = theme_profile(docs, themes=["social_commerce"], lexicon=THEMES[THEMES["core"]])
+    assert full["count"].tolist() == [3]
+    assert core["count"].tolist() == [2]
+    assert core["terms"].tolist() == ["微商 1, 社交电商 1"]
+
+
+@pytest.mark.parametrize(
+    ("aliases", "entity"),
+    [
+        (["阿里", "阿里巴巴"], "Alibaba"),
+        (["手淘", "手机淘宝"], "Mobile Taobao"),
+        (["微信", "公众号"], "WeChat"),
+        (["微博", "新浪微博"], "Weibo"),
+    ],
+)
+def test_platform_aliases_share_one_entity(aliases: list[str], entity: str) -> None:
+    assert THEMES.set_index("term").loc[aliases, "entity"].tolist() == [entity] * len(aliases)
+
+
+def test_entity_defaults_to_the_term_and_core_to_false(tmp_path: Path) -> None:
+    write_theme(
+        tmp_path,
+        "payments",
+        "name: payments\nlabel: 支付\ngloss: payments\ndescription: paying\n"
+        "terms:\n  - {term: 支付宝, gloss: Alipay, source: mine}\n",
+    )
+    row = load_themes(tmp_path).iloc[0]
+    assert (row["entity"], row["core"]) == ("支付宝", False)
+
+
+def test_a_core_flag_that_is_not_a_boolean_is_rejected(tmp_path: Path) -> None:
+    write_theme(
+        tmp_path,
+        "payments",
+        "name: payments\nlabel: 支付\ngloss: payments\ndescription: paying\n"
+        "terms:\n  - {term: 支付宝, gloss: Alipay, source: mine, core: maybe}\n",
+    )
+    message = r"payments\.yaml: term '支付宝': 'core' must be true or false"
+    with pytest.raises(DictionaryError, match=message):
+        load_themes(tmp_path)
+
+
+def test_an_unquoted_comma_in_a_gloss_is_caught_as_an_unknown_key(tmp_path: Path) -> None:
+    # In a YAML flow mapping, "gloss: app, 2013" ends the gloss at the comma and makes "2013" a key.
+    write_theme(
+        tmp_path,
+        "payments",
+        "name: payments\nlabel: 支付\ngloss: payments\ndescription: paying\n"
+        "terms:\n  - {term: 淘点点, gloss: food app, 2013, source: mine}\n",
+    )
+    with pytest.raises(DictionaryError, match=r"term #1 has unknown key\(s\) 2013 \(quote"):
+        load_themes(tmp_path)
