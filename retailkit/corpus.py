@@ -42,6 +42,7 @@ from retailkit.errors import CorpusError
 
 __all__ = [
     "CATALOG_COLUMNS",
+    "CATALOG_OPTIONAL_COLUMNS",
     "CORPUS_COLUMNS",
     "SEEDS_DIR",
     "audit_summary",
@@ -76,6 +77,10 @@ CATALOG_COLUMNS = [
     "evidence",
 ]
 
+#: Optional columns of ``catalog.csv``: ``title_en`` is a short English gloss of ``title``.
+#: :func:`read_catalog` returns them after :data:`CATALOG_COLUMNS` (``""`` when absent).
+CATALOG_OPTIONAL_COLUMNS = ["title_en"]
+
 #: Columns shared by :func:`load_seeds` and :func:`load_corpus` (in this order).
 CORPUS_COLUMNS = [
     "doc_id",
@@ -106,8 +111,9 @@ def read_catalog(directory: str | Path | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`CATALOG_COLUMNS`, all strings (empty string when unknown), sorted by
-        ``doc_id`` then ``part``.
+        Columns :data:`CATALOG_COLUMNS` then :data:`CATALOG_OPTIONAL_COLUMNS` (empty when the
+        file lacks them), all strings (empty string when unknown), sorted by ``doc_id`` then
+        ``part``. Other columns of the file are ignored.
 
     Examples
     --------
@@ -117,6 +123,8 @@ def read_catalog(directory: str | Path | None = None) -> pd.DataFrame:
     9   004_3f9db06cc5bb1528    1        2013
     10  004_3f9db06cc5bb1528    2  2013-12-27
     11  004_3f9db06cc5bb1528    3  2013-10-30
+    >>> catalog.loc[1, "title_en"]
+    'Interaction is becoming a booster of new retail'
     """
     path = Path(SEEDS_DIR if directory is None else directory) / "catalog.csv"
     try:
@@ -126,7 +134,10 @@ def read_catalog(directory: str | Path | None = None) -> pd.DataFrame:
     missing = [c for c in CATALOG_COLUMNS if c not in catalog.columns]
     if missing:
         raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
-    catalog = catalog[CATALOG_COLUMNS]
+    for column in CATALOG_OPTIONAL_COLUMNS:
+        if column not in catalog.columns:
+            catalog[column] = ""
+    catalog = catalog[CATALOG_COLUMNS + CATALOG_OPTIONAL_COLUMNS]
     return catalog.sort_values(["doc_id", "part"], kind="stable").reset_index(drop=True)
 
 
@@ -716,8 +727,11 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``doc_id``, ``step``, ``rule``, ``n`` (removals), ``chars`` (characters
-        removed, whitespace not counted) and ``example`` (the first removal, at most 30
-        characters, line breaks shown as ``⏎``); sorted by ``doc_id``, ``step``, ``rule``.
+        removed, whitespace not counted), ``net_chars`` (``chars`` minus the non-whitespace
+        characters put in their place: a repair that replaces 20 characters of mojibake by 15
+        readable ones removes 20 but shortens the text by 5) and ``example`` (the first
+        removal, at most 30 characters, line breaks shown as ``⏎``); sorted by ``doc_id``,
+        ``step``, ``rule``.
 
     Examples
     --------
@@ -725,18 +739,35 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     >>> summary[summary["rule"] == "cms_page_marker"][["rule", "n", "chars", "example"]]
                    rule  n  chars     example
     22  cms_page_marker  1     10  #p#分页标题#e#
+    >>> summary[summary["step"] == "repair_mojibake"][["rule", "n", "chars", "net_chars"]]
+                      rule  n  chars  net_chars
+    7       gbk_byte_shift  2     38         10
+    8  lost_copyright_sign  1      1          0
     """
+    columns = ["doc_id", "step", "rule", "n", "chars", "net_chars", "example"]
     if audit.empty:
-        return pd.DataFrame(columns=["doc_id", "step", "rule", "n", "chars", "example"])
+        return pd.DataFrame(columns=columns)
     work = audit.assign(
-        chars=audit["removed"].map(lambda s: sum(1 for c in s if not c.isspace())),
+        chars=audit["removed"].map(_visible_length),
+        net_chars=audit["removed"].map(_visible_length)
+        - audit["replacement"].fillna("").map(_visible_length),
         example=audit["removed"].map(
             lambda s: re.sub(r"\s*\n\s*", "⏎", s.strip())[:30] + ("…" if len(s) > 30 else "")
         ),
     )
     summary = (
         work.groupby(["doc_id", "step", "rule"], sort=True)
-        .agg(n=("removed", "size"), chars=("chars", "sum"), example=("example", "first"))
+        .agg(
+            n=("removed", "size"),
+            chars=("chars", "sum"),
+            net_chars=("net_chars", "sum"),
+            example=("example", "first"),
+        )
         .reset_index()
     )
-    return summary
+    return summary[columns]
+
+
+def _visible_length(text: str) -> int:
+    """Number of non-whitespace characters."""
+    return sum(1 for c in text if not c.isspace())

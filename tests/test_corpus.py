@@ -12,6 +12,7 @@ import pytest
 
 from retailkit.corpus import (
     CATALOG_COLUMNS,
+    CATALOG_OPTIONAL_COLUMNS,
     CORPUS_COLUMNS,
     SEEDS_DIR,
     audit_summary,
@@ -39,7 +40,7 @@ SIMPLIFIED = "6月13日,阿里巴巴集团和微博在北京共同宣布启动�
 
 def test_catalog_has_one_row_per_article_and_per_part() -> None:
     catalog = read_catalog()
-    assert list(catalog.columns) == CATALOG_COLUMNS
+    assert list(catalog.columns) == CATALOG_COLUMNS + CATALOG_OPTIONAL_COLUMNS
     assert (catalog["part"] == "").sum() == 5
     assert (catalog["part"] != "").sum() == 7
     assert catalog["evidence"].str.len().min() > 20
@@ -78,6 +79,23 @@ def test_catalog_scripts(seed: str, original_script: str, script: str) -> None:
     catalog = read_catalog()
     row = catalog[catalog["doc_id"].str.startswith(seed) & (catalog["part"] == "")].iloc[0]
     assert (row["original_script"], row["script"]) == (original_script, script)
+
+
+def test_catalog_glosses_every_title_in_english() -> None:
+    catalog = read_catalog()
+    assert (catalog["title_en"].str.len() > 10).all()
+    assert not catalog["title_en"].str.contains(r"[\u4e00-\u9fff]").any()
+    part_2 = catalog[catalog["doc_id"].str.startswith("004") & (catalog["part"] == "2")]
+    assert part_2["title_en"].item().startswith("On O2O")
+
+
+def test_read_catalog_without_optional_columns_fills_them_empty(tmp_path: Path) -> None:
+    catalog = read_catalog().drop(columns=CATALOG_OPTIONAL_COLUMNS)
+    catalog.to_csv(tmp_path / "catalog.csv", index=False)
+    again = read_catalog(tmp_path)
+    assert list(again.columns) == CATALOG_COLUMNS + CATALOG_OPTIONAL_COLUMNS
+    assert (again["title_en"] == "").all()
+    assert again["title"].tolist() == catalog["title"].tolist()
 
 
 def test_catalog_urls_of_seed_004_parts_come_from_the_text() -> None:
@@ -370,4 +388,33 @@ def test_audit_summary_counts_removals_per_rule() -> None:
     pinyin = summary[summary["rule"] == "pinyin_annotation"]
     assert pinyin["n"].tolist() == [119]
     assert summary["n"].sum() == len(seed_audit())
-    assert list(summary.columns) == ["doc_id", "step", "rule", "n", "chars", "example"]
+    assert list(summary.columns) == ["doc_id", "step", "rule", "n", "chars", "net_chars", "example"]
+
+
+@pytest.mark.parametrize(
+    ("removed", "replacement", "chars", "net_chars"),
+    [
+        ("?jié)摿Γ瑢⒊蔀榘⒗锩髂甑囊豁椫攸c", "〓力，將成為阿里明年的一項重點", 20, 5),
+        ("?", "©", 1, 0),
+        ("(rèn)", "", 5, 5),
+        ("微信扫一扫\n", "", 5, 5),
+    ],
+)
+def test_audit_summary_net_chars_subtract_the_replacement(
+    removed: str, replacement: str, chars: int, net_chars: int
+) -> None:
+    audit = pd.DataFrame(
+        [["x", "step", "rule", 0, len(removed), removed, replacement]],
+        columns=["doc_id", "step", "rule", "start", "end", "removed", "replacement"],
+    )
+    row = audit_summary(audit).iloc[0]
+    assert (row["chars"], row["net_chars"]) == (chars, net_chars)
+
+
+def test_audit_summary_net_chars_account_for_every_removed_seed_character() -> None:
+    profile = corpus_profile(load_seeds(by="part")).set_index(["doc_id", "part"])
+    audit = seed_audit(by="part")
+    for (doc_id, part), rows in audit.groupby(["doc_id", "part"]):
+        net = audit_summary(rows)["net_chars"].sum()
+        document = profile.loc[(doc_id, part)]
+        assert document["raw_chars"] - document["text_chars"] == net, (doc_id, part)
