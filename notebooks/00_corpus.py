@@ -16,29 +16,35 @@
 #
 # **Findings.**
 #
-# * Five web pages, seven texts: seed 004 is an archive page (ZKIZ Archives) holding three
-#   separate 2013 items — an i黑马 (iheima) essay, an iheima news piece of 2013-12-27 and a
-#   Cantonese 蘋果日報 (Apple Daily HK) column of 2013-10-30. The other four date from
-#   2017-11-08 (000) to 2018 (001 2018-06-25, 003 2018-06, 002 2018-10), each date with its
-#   evidence in `seeds/catalog.csv`.
+# * Five web pages, seven texts (labelled "number (year)": `000 (2017)`, `004/2 (2013)`). Seed
+#   004 is an archive page (ZKIZ Archives) holding three separate 2013 items: an i黑马 (iheima, a
+#   start-up news site) essay, an iheima news piece of 2013-12-27 and a Cantonese 蘋果日報 (Apple
+#   Daily, Hong Kong) column of 2013-10-30. The other four date from 2017-11-08 (000) to 2018
+#   (001 2018-06-25, 003 2018-06, 002 2018-10), each date with its evidence in
+#   `seeds/catalog.csv`, each title with an English gloss (`title_en`).
 # * Cleaning kept 75 % of the non-whitespace characters of 000, 84 % of 001 and 94–95 % of
-#   002, 003 and 004 (78 % of 004's short Cantonese column, where the post header, URL,
-#   permalink and archive footer weigh more). In 000 the loss is almost all pinyin
-#   annotations (119 of them, 622 characters, e.g. 認(rèn)知); in 001 it is page furniture
-#   (692 characters: a conference advertisement, disclaimers, share widgets, counters).
-#   49 furniture removals in all, each listed below with the rule that made it; none is a
-#   sentence of an article.
-# * Seed 000 had two runs of GBK byte-shift mojibake (乱码); both were re-decoded into
-#   readable text, with the three characters lost for good marked 〓 rather than guessed.
-# * About a third of the hanzi of 000 and 004 were in Traditional-only forms (繁体,
-#   32–35 %); none are left after conversion (OpenCC `t2s`, or `hk2s` for the Cantonese
-#   column). The raw Cantonese column has the largest Latin (16 %) and digit (8 %) shares:
-#   its URL and archive lines, English words (share, like, facebook) and stock codes
-#   (騰訊(700)).
+#   002, 003 and 004 (004 as a whole 94 %; its parts 97 %, 95 % and 78 % — the short Cantonese
+#   column, where the post header, URL, permalink and archive footer weigh more). In 000 the
+#   loss (720 characters net) is almost all pinyin annotations (119 of them, 622 characters,
+#   e.g. 認(rèn)知); in 001 it is page furniture (692 characters: a conference advertisement,
+#   disclaimers, share widgets, counters). 49 furniture removals in all: one example per
+#   rule and article in the first table below, then all 49 listed (first 40 characters
+#   each); none is a sentence of an article.
+# * Seed 000 had two runs of GBK byte-shift mojibake (乱码, garbled text); both were re-decoded
+#   into readable text, and the three characters lost for good are marked 〓 rather than guessed
+#   (by context 乃, the full stop 。 and 潛). One repair *is* an inference: a lone `?` before
+#   版權所有 ("all rights reserved") is taken for a lost ©, recorded as such in the audit
+#   (`lost_copyright_sign`); that copyright line is then removed as furniture anyway.
+# * Item 004/2 is a single paragraph of 49 sentences under its title (2 paragraphs in the
+#   table): the page gives it as one 2,791-character line. Paragraph-level analyses such as
+#   topic models on paragraphs must not treat it like the short paragraphs of the other texts.
+# * About a third of the hanzi of 000 and 004 were in Traditional-only forms (繁体, 31–35 %:
+#   31.5 % in 000, 33–35 % in 004's parts); none are left after conversion (OpenCC `t2s`, or
+#   `hk2s` for the Cantonese column). The raw Cantonese column 004/3 has the largest Latin
+#   (16 %) and digit (8 %) shares: its URL and archive lines, English words (share, like,
+#   facebook) and stock codes (騰訊(700)).
 
 # %%
-import warnings
-
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
@@ -52,7 +58,6 @@ from retailkit.corpus import (
     seed_audit,
 )
 
-warnings.filterwarnings("ignore")
 _ = plotting.setup()
 # %% tags=["parameters"]
 SEEDS = "../seeds"
@@ -63,23 +68,47 @@ FIGURES = "../figures"
 #
 # `seeds/catalog.csv` was curated by reading the articles: one row per article and one per
 # *part* (seed 004 is an archive page holding three items). `published` has the precision the
-# text supports; `evidence` says how it was established. `script` is the OpenCC configuration
-# used for Traditional→Simplified conversion (`mainland` = `t2s`, `hongkong` = `hk2s`).
+# text supports; `evidence` says how it was established; `title_en` is a short English gloss of
+# the title. `script` is the OpenCC configuration used for Traditional→Simplified conversion
+# (`mainland` = `t2s`, `hongkong` = `hk2s`).
+#
+# A `doc_id` is the file stem as the files were received: a three-digit number and a
+# 16-hex-digit identifier that came with the file (it is not a hash of the file's content, which
+# matches none of its SHA-256, SHA-1 or MD5 prefixes). Tables and figures use the short label
+# "number (year)", e.g. `000 (2017)`, and `004/2 (2013)` for a part.
+#
+# The outlets: 派代网 (Paidai, a site for e-commerce practitioners; 商道 "business path" is its
+# column for small entrepreneurs), 金错刀 (Jin Cuodao, a WeChat business-commentary account),
+# 电子发烧友网 (Elecfans, "electronics enthusiasts' network"; 电子说 "electronics talk" is its
+# channel for contributed articles), i黑马 (iheima, a start-up news site), 蘋果日報 (Apple
+# Daily, Hong Kong; 中環在線 "Central Online" is its finance column) and ZKIZ Archives (a Hong
+# Kong archive of reposted articles). Seed 000 names no outlet.
 
 # %%
+articles = load_seeds(directory=SEEDS)
 parts = load_seeds(by="part", directory=SEEDS)
+articles["unit"] = articles["doc_id"].str[:3] + " (" + articles["published"].str[:4] + ")"
+several = parts.groupby("doc_id")["part"].transform("size") > 1
+part_number = ("/" + parts["part"].astype(str)).where(several, "")
+parts["unit"] = parts["doc_id"].str[:3] + part_number + " (" + parts["published"].str[:4] + ")"
+label = dict(zip(articles["doc_id"], articles["unit"], strict=True))
 catalog = read_catalog(SEEDS)
-catalog.loc[
-    catalog["part"] != "",
-    ["doc_id", "part", "title", "author", "source", "published", "original_script", "script"],
-]
+catalog["unit"] = catalog["doc_id"].map(label)
+keys = parts[["doc_id", "part", "unit"]].astype({"part": str})
+part_rows = keys.merge(catalog.drop(columns="unit"), on=["doc_id", "part"], validate="1:1")
+with pd.option_context("display.max_colwidth", None):
+    display(part_rows[["unit", "title", "title_en"]].set_index("unit"))
+
+# %%
+columns = ["author", "source", "published", "original_script", "script"]
+part_rows[["unit", *columns]].set_index("unit")
 
 # %% [markdown]
 # How each date was established (article rows):
 
 # %%
 with pd.option_context("display.max_colwidth", None):
-    display(catalog.loc[catalog["part"] == "", ["doc_id", "published", "evidence"]])
+    display(catalog.loc[catalog["part"] == "", ["unit", "published", "evidence"]].set_index("unit"))
 
 # %% [markdown]
 # ## What cleaning removed
@@ -87,58 +116,111 @@ with pd.option_context("display.max_colwidth", None):
 # `retailkit.clean` runs small steps: `repair_mojibake` (GBK byte-shift damage), whitespace and
 # width normalisation, `remove_pinyin` (annotations such as 認(rèn)知), Traditional→Simplified,
 # and `remove_furniture` (page chrome, by the YAML rules in `retailkit/data/cleaning`). Every
-# removal or repair is a row of the audit; here is the count per document and step.
+# removal or repair is a row of the audit; here is the count per article and step.
 
 # %%
 audit = seed_audit(by="part", directory=SEEDS)
-audit.pivot_table(index="doc_id", columns="step", values="rule", aggfunc="size", fill_value=0)
+audit["article"] = audit["doc_id"].map(label)
+audit.pivot_table(index="article", columns="step", values="rule", aggfunc="size", fill_value=0)
 
 # %% [markdown]
-# Per rule, with the number of characters removed and the first example (⏎ = line break).
+# Per rule: removals (`n`), non-whitespace characters removed (`chars`), net characters the
+# text lost (`net_chars`: `chars` minus what was put back, which differs only for the mojibake
+# repairs) and **one example per rule** — the first removal, cut at 30 characters (⏎ = line
+# break). The other removals of a rule are in the `audit` table.
 
 # %%
 summary = audit_summary(audit)
+summary.insert(0, "article", summary["doc_id"].map(label))
 with pd.option_context("display.max_rows", 100):
-    display(summary)
+    display(summary.drop(columns="doc_id").set_index(["article", "step", "rule"]))
 
 # %% [markdown]
-# The two byte-shift repairs in seed 000: the run after a lost byte (`?`) is re-decoded one
-# byte later; the character whose byte was lost is marked 〓 (geta mark, "missing character")
-# rather than guessed (by context 乃 and 潛).
+# Every furniture removal, in document order (first 40 characters, ⏎ = line break):
 
 # %%
-audit.loc[audit["step"] == "repair_mojibake", ["doc_id", "rule", "removed", "replacement"]]
+furniture = audit.loc[audit["step"] == "remove_furniture", ["article", "part", "rule"]]
+furniture["removed"] = (
+    audit["removed"].str.strip().str.replace(r"\s*\n\s*", "⏎", regex=True).str.slice(0, 40)
+)
+with pd.option_context("display.max_rows", 100):
+    display(furniture.set_index(["article", "part"]))
+
+# %% [markdown]
+# The three repairs of `repair_mojibake`, all in seed 000. In the two `gbk_byte_shift` runs a
+# byte was lost (shown as `?`, followed by the tail of a swallowed pinyin annotation such as
+# `zāi)`), and the rest of the run decoded one byte out of step; it is re-decoded one byte later.
+# The character whose byte was lost is marked 〓 (geta mark, "missing character") rather than
+# guessed: by context 乃 (乃至, "even") at the start of the first run and 潛 (潛力, "potential")
+# at the start of the second. The first run also ends on half a character — its surviving byte
+# 0xA1 opens GBK's punctuation row and the line ends there, so by context the full stop 。 — and
+# that third character is marked 〓 too. The `lost_copyright_sign` row is different: a lone `?`
+# before 版權所有 ("all rights reserved") is *inferred* to be a lost © from its context alone
+# (no bytes survive to show it); the audit records this inference, and the whole copyright line
+# is then removed as furniture (`copyright_notice`), so the guessed © never reaches the text.
+
+# %%
+repairs = audit.loc[
+    audit["step"] == "repair_mojibake", ["article", "rule", "removed", "replacement"]
+]
+repairs.set_index("article")
 
 # %% [markdown]
 # ## Lengths before and after cleaning
 #
 # Non-whitespace characters of the verbatim file (`raw_chars`) and of the cleaned text
-# (`text_chars`), per part.
+# (`text_chars`) per article, and for seed 004 per part as well (`004 (2013)` is the whole
+# page). Item 004/2 has two paragraphs for 49 sentences: the page gives the item as a title
+# line, a source line and one 2,791-character line of text (the line lengths of its raw text
+# are just below). Whatever paragraph or section breaks the original had were lost before the
+# page was captured, and cleaning does not invent them. Paragraph-level analyses (topic models
+# on paragraphs) should treat 004/2 as one long document, not as comparable to, say, 001's 76
+# short paragraphs.
 
 # %%
-profile = corpus_profile(parts)
+raw_004_2 = parts.loc[parts["unit"] == "004/2 (2013)", "raw"].item()
+pd.Series([len(line) for line in raw_004_2.splitlines() if line.strip()], name="line length")
+
+# %%
+units = pd.concat([articles, parts[several]], ignore_index=True)
+profile = corpus_profile(units)
+profile.insert(0, "unit", units["unit"])
 columns = ["raw_chars", "text_chars", "kept_share", "paragraphs", "sentences"]
-profile[["doc_id", "part", *columns]].round(3)
+profile[["unit", *columns]].sort_values("unit").set_index("unit").round(3)
+
+# %% [markdown]
+# What the characters removed from each article were, as net counts: the mojibake repairs
+# replaced 39 damaged characters by 29 readable ones, so they shorten the text by 10. With net
+# counts the segments of each bar add up exactly to the raw file (`check` = 0 below).
 
 # %%
-removed = summary.groupby(["doc_id", "step"])["chars"].sum().unstack(fill_value=0)
-lengths = profile.groupby("doc_id")[["text_chars"]].sum().join(removed).fillna(0)
-lengths.index = lengths.index.str[:3]
+net = summary.groupby(["doc_id", "step"])["net_chars"].sum().unstack(fill_value=0)
+sizes = profile.set_index("unit").loc[articles["unit"], ["text_chars", "raw_chars"]]
+lengths = sizes[["text_chars"]].join(net.rename(index=label)).fillna(0).astype(int)
 lengths = lengths.rename(
     columns={
         "text_chars": "cleaned text",
         "remove_furniture": "page furniture",
         "remove_pinyin": "pinyin annotations",
-        "repair_mojibake": "mojibake (replaced)",
+        "repair_mojibake": "mojibake repair (net)",
     }
 )
+lengths.assign(raw_chars=sizes["raw_chars"], check=sizes["raw_chars"] - lengths.sum(axis=1))
+
+# %%
 fig, ax = plt.subplots(figsize=(7, 3.2))
 lengths.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868", "#c44e52"])
 ax.invert_yaxis()
-ax.set_xlabel("非空白字符数 (non-whitespace characters)")
-ax.set_ylabel("seed")
-ax.set_title("What cleaning kept and removed, per seed")
-ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+ax.set_xlabel("非空白字符数 (non-whitespace characters; bar = raw file)")
+ax.set_ylabel("article")
+ax.set_title("What cleaning kept and removed (net), per article")
+ax.legend(
+    title="net; adds up to the raw file",
+    title_fontsize=8,
+    loc="upper left",
+    bbox_to_anchor=(1.01, 1),
+    fontsize=8,
+)
 _ = plotting.save_figure(fig, "00_corpus_lengths", directory=FIGURES)
 # %% [markdown]
 # ## Script composition
@@ -150,21 +232,20 @@ _ = plotting.save_figure(fig, "00_corpus_lengths", directory=FIGURES)
 # %%
 shares = ["raw_han", "raw_latin", "raw_digit", "raw_punctuation", "raw_other"]
 scripts = ["raw_traditional_share", "text_traditional_share"]
-composition = profile[["doc_id", "part", *scripts, *shares]]
+composition = profile[["unit", *scripts, *shares]].sort_values("unit").set_index("unit")
 composition.round(3)
 
 # %%
-mix = composition.set_index(composition["doc_id"].str[:3] + "/" + composition["part"].astype(str))
-mix = mix[shares]
+mix = composition.loc[parts["unit"], shares]
 mix.columns = ["hanzi", "Latin", "digits", "punctuation", "other"]
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 mix.plot.barh(stacked=True, ax=axes[0], legend=False)
 axes[0].invert_yaxis()
 axes[0].set_xlabel("share of raw characters")
-axes[0].set_ylabel("seed/part")
+axes[0].set_ylabel("article or part")
 axes[0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=7, ncol=5)
 axes[0].set_title("Character mix (raw)")
-axes[1].barh(mix.index, composition["raw_traditional_share"], color="#8172b3")
+axes[1].barh(mix.index, composition.loc[parts["unit"], "raw_traditional_share"], color="#8172b3")
 axes[1].set_xlabel("share of hanzi changed by t2s")
 axes[1].set_title("繁体 Traditional-only forms (raw; 0 after cleaning)", fontsize=10)
 fig.tight_layout()
