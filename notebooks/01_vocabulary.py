@@ -113,7 +113,7 @@ gloss = dict(zip(glossary["term"], glossary["gloss"], strict=True))
 
 
 def with_gloss(term: str) -> str:
-    return f"{term} ({gloss[term]})" if gloss.get(term) else term
+    return f"{term} · {gloss[term]}" if gloss.get(term) else term
 
 
 # %% [markdown]
