@@ -49,6 +49,7 @@ _EXPORTS: dict[str, str] = {
     "select_k": "retailkit.topics",
     "TopicModel": "retailkit.topics",
     "document_similarity": "retailkit.similarity",
+    "add_gloss": "retailkit.glossary",
 }
 
 _SUBMODULES = {
@@ -64,6 +65,7 @@ _SUBMODULES = {
     "topics",
     "similarity",
     "synthesis",
+    "glossary",
     "reviews",
     "plotting",
     "report",
