@@ -121,14 +121,14 @@ verdicts = pd.concat(
 verdicts
 
 # %%
-fig, axes = plt.subplots(1, len(readings), figsize=(5.2 * len(readings), 3.6), squeeze=False)
+fig, axes = plt.subplots(1, len(readings), figsize=(5.6 * len(readings), 3.8), squeeze=False)
 for ax, (name, table) in zip(axes[0], sorted(readings.items()), strict=True):
     grid = table.assign(doc=table["doc_id"].str[:3]).pivot(
         index="doc", columns="theme", values="mean"
     )
-    image = ax.imshow(grid.to_numpy(), cmap="RdBu", vmin=0, vmax=1)
-    ax.set_xticks(range(grid.shape[1]), [synthesis.THEME_LABELS[t] for t in grid.columns])
-    ax.tick_params(axis="x", labelrotation=20)
+    image = ax.imshow(grid.to_numpy(), cmap="RdBu", vmin=0, vmax=1, aspect="auto")
+    names = [synthesis.THEME_SHORT_LABELS.get(t, t) for t in grid.columns]
+    ax.set_xticks(range(grid.shape[1]), names, fontsize=9)
     ax.set_yticks(range(grid.shape[0]), grid.index)
     for (i, j), value in pd.DataFrame(grid.to_numpy()).stack().items():
         ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
@@ -194,7 +194,9 @@ _ = plotting.save_figure(fig, "05_similarity", directory=FIGURES)
 # ## From 2013 to 2018
 #
 # Each dated piece on its own (article 004 holds three 2013 pieces): theme mentions per 1,000
-# tokens and overall stance over all its sentences.
+# tokens and overall stance over all its sentences. The pieces were chosen for their topics,
+# so this shows how these seven texts differ, not a trend in Chinese commentary at large; the
+# points are not joined because the gaps between them are years.
 
 # %%
 scorers = {"scorer": None, **({"hand labels": hand} if USE_HAND_LABELS else {})}
@@ -213,7 +215,8 @@ labels = [
     for d, p in zip(time_table["doc_id"], time_table["published"], strict=True)
 ]
 for theme in synthesis.COMMERCE_THEMES:
-    left.plot(order, time_table[f"rate_{theme}"], marker="o", label=synthesis.THEME_LABELS[theme])
+    left.plot(order, time_table[f"rate_{theme}"], marker="o", linestyle="none",
+              label=synthesis.THEME_LABELS[theme])
 left.set_xticks(list(order), labels, fontsize=8)
 left.set_ylabel("mentions per 1,000 tokens")
 left.set_title("Theme vocabulary by publication date")

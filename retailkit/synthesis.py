@@ -30,6 +30,11 @@ THEME_LABELS = {
     "new_retail": "new retail (新零售)",
     "platforms": "platforms",
 }
+THEME_SHORT_LABELS = {
+    "social_commerce": "social\n社交电商",
+    "interactive_marketing": "interactive\n互动营销",
+    "feed_marketing": "feed-based\n信息流营销",
+}
 MIN_SENTENCES = 3
 
 
