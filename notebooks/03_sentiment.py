@@ -29,20 +29,21 @@
 #   figures below use the stance scorer and carry its measured accuracy.
 # * *All five articles lean approving by the stance scorer,* with 95 % bootstrap intervals of
 #   the mean sentence score above 0.5: 000 (天猫互动吧, Tmall's "interaction bar") is the most
-#   positive (mean 0.83, 7 % of sentences below 0.5), 003 next (0.74, 12 %), then 001 (0.67,
-#   20 %), 002 (0.65, 25 %) and 004 (0.63, 24 %). The scorer's accuracy on hand-labelled
-#   sentences (0.78, AUC 0.77) is printed beside every such figure; notebook 05 compares its
-#   verdicts with the hand labels. In the arcs, 004 dips to about 0.5 between a fifth and two
-#   fifths of its length — its section 微营销误区 ("misconceptions of micro-marketing"), which
-#   argues that 微博, 微信 and 微淘 (Weibo, WeChat, Taobao's feed) cannot close the sales loop on
-#   their own — and 002 dips twice before recovering.
+#   positive (mean 0.84), then 002 (0.74) and 003 (0.73), with 004 (0.67) and 001 (0.66) the
+#   least. 002 has almost no sentences below 0.5 (3 %); 000, 001, 003 and 004 have 11–18 %.
+#   The scorer's accuracy on hand-labelled sentences (0.75, AUC 0.78) is printed beside every
+#   such figure; notebook 05 compares its verdicts with the hand labels. The clearest dip in the
+#   arcs is in 004 between a fifth and two fifths of its length — its section 微营销误区
+#   ("misconceptions of micro-marketing"), which argues that 微博, 微信 and 微淘 (Weibo, WeChat,
+#   Taobao's feed) cannot close the sales loop on their own — where the smoothed score falls
+#   below 0.5.
 # * *Per theme,* intervals are wide where a theme has few sentences (e.g. 003 on
 #   interactive_marketing, 5 sentences). The most skeptical quote of all is about 社交电商
 #   (social commerce): "社交电商遇到了不可逾越的天花板" ("social commerce hit an insurmountable
 #   ceiling", 001, on 微商, WeChat resellers). Quotes for every article × theme are at the end.
-# * The default stance scorer (v2) gives exactly 0.5 to almost no sentence (1 of 363), so the
-#   shares positive/negative split nearly every sentence; its neutral band, used by
-#   `retailkit.stance.label`, is wider.
+# * Caveat: about a fifth of the sentences (74 of 363) score exactly 0.5 (no evaluative
+#   evidence); they pull the means towards 0.5 and count as neither positive nor negative in the
+#   shares.
 
 # %%
 import matplotlib.pyplot as plt
