@@ -71,3 +71,12 @@ def test_ci_runs_make_test() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in script
     assert "set -e" in script
+
+
+def test_every_top_level_export_resolves() -> None:
+    import retailkit
+
+    missing = [name for name in retailkit.__all__ if getattr(retailkit, name, None) is None]
+    assert missing == []
+    for module in sorted(retailkit._SUBMODULES):
+        assert getattr(retailkit, module).__name__ == f"retailkit.{module}"
