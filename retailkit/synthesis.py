@@ -186,30 +186,46 @@ def quotes(
 ) -> pd.DataFrame:
     """The most approving and most skeptical sentences per document × theme, as evidence.
 
-    A sentence is quoted on a side only if the labeller (default ``retailkit.stance.label``,
-    which has a neutral band) puts it on that side, so a neutral sentence is never shown as
-    evidence of approval or skepticism.
+    Every sentence mentioning a theme is labelled first (default labeller
+    ``retailkit.stance.label``, which has a neutral band; pass
+    :func:`labelled_labeller` to use hand labels) and only then ranked by the scorer within
+    its side: the ``n`` highest-scoring sentences labelled approving and the ``n``
+    lowest-scoring labelled skeptical. A neutral sentence is never shown as evidence, and a
+    side is empty only when no sentence carries that label.
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id, theme, side, rank, sentence_index, score, sentence`` with ``side`` in
         ``{"approving", "skeptical"}``, sorted.
+
+    Examples
+    --------
+    >>> text = "社交电商很好。社交电商不错。社交电商很差。"
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    >>> def scorer(s): return np.array([0.9 if "好" in x else 0.6 if "错" in x else 0.1 for x in s])
+    >>> def labeller(s): return np.where(scorer(s) > 0.5, "approving", "skeptical")
+    >>> out = quotes(docs, scorer=scorer, labeller=labeller, themes=["social_commerce"])
+    >>> out[["side", "sentence"]].values.tolist()
+    [['approving', '社交电商很好。'], ['skeptical', '社交电商很差。']]
     """
     from retailkit import sentiment, stance
     from retailkit import themes as theme_module
 
-    mentions = theme_module.theme_sentences(df, themes=list(themes))
-    evidence = sentiment.theme_evidence(
-        df, scorer=_default_scorer(scorer), theme_sentences=mentions, n=n
-    )
-    evidence = evidence.assign(
-        side=evidence["side"].map({"positive": "approving", "negative": "skeptical"})
-    )
-    labels = (labeller or stance.label)(evidence["sentence"].tolist())
-    kept = evidence[np.asarray(labels) == evidence["side"].to_numpy()]
     columns = ["doc_id", "theme", "side", "rank", "sentence_index", "score", "sentence"]
-    return kept[columns].sort_values(["doc_id", "theme", "side", "rank"]).reset_index(drop=True)
+    mentions = theme_module.theme_sentences(df, themes=list(themes))
+    scored = sentiment.theme_sentence_scores(
+        df, scorer=_default_scorer(scorer), theme_sentences=mentions
+    )
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    scored = scored.assign(side=(labeller or stance.label)(scored["sentence"].tolist()))
+    scored = scored[scored["side"].isin(["approving", "skeptical"]) & scored["score"].notna()]
+    scored = scored.assign(order=np.where(scored["side"] == "approving", -1, 1) * scored["score"])
+    scored = scored.sort_values(["doc_id", "theme", "side", "order", "sentence_index"])
+    scored["rank"] = scored.groupby(["doc_id", "theme", "side"]).cumcount() + 1
+    kept = scored[scored["rank"] <= n]
+    return kept[columns].reset_index(drop=True)
 
 
 def comparison_table(
@@ -454,15 +470,19 @@ def findings(
         f"{top['similarity']:.2f}); least: {low['doc_a'][:3]} and {low['doc_b'][:3]} "
         f"({low['similarity']:.2f})."
     )
-    for column, what in [("mean", "overall stance (mean P(approving))")] + [
+    for column, what in [("mean", "overall stance (mean sentence score)")] + [
         (f"rate_{t}", f"mentions of {THEME_LABELS.get(t, t)} per 1,000 tokens") for t in themes
     ]:
         change = trend(time_table, column).iloc[0]
-        direction = "rose" if change["change"] > 0 else "fell" if change["change"] < 0 else "held"
+        rho = change["spearman"]
+        if not np.isfinite(rho) or abs(rho) < 0.5:
+            direction = "showed no clear change"
+        else:
+            direction = "rose" if change["change"] > 0 else "fell"
         lines.append(
-            f"From {change['first_year']} to {change['last_year']}, {what} {direction} from "
-            f"{change['first_mean']:.2f} to {change['last_mean']:.2f} "
-            f"(Spearman ρ with year {change['spearman']:.2f}, n = {len(time_table)} pieces)."
+            f"From {change['first_year']} to {change['last_year']}, {what} {direction}: "
+            f"{change['first_mean']:.2f} → {change['last_mean']:.2f}, means of the pieces of "
+            f"each year (Spearman ρ with year {rho:.2f}, n = {len(time_table)} pieces)."
         )
     return lines
 

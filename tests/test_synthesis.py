@@ -139,3 +139,28 @@ def test_findings_are_generated_from_the_tables() -> None:
     social = next(line for line in lines if line.startswith("Social commerce"))
     assert "a approving (1.00)" in social
     assert any("From 2013 to 2018" in line for line in lines)
+
+
+def test_quotes_fall_back_to_the_next_sentence_the_labeller_puts_on_that_side() -> None:
+    # The scorer's most approving sentence is labelled neutral by the annotator; the quote must
+    # be the best sentence the annotator labelled approving, not an empty cell.
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["社交电商很好很好。社交电商好。社交电商差。"]})
+
+    def scorer(sentences: list[str]) -> np.ndarray:
+        return np.array([0.95 if "很好" in s else 0.7 if "好" in s else 0.1 for s in sentences])
+
+    labels = {
+        "社交电商很好很好。": "neutral",
+        "社交电商好。": "approving",
+        "社交电商差。": "skeptical",
+    }
+    quoted = synthesis.quotes(
+        docs,
+        scorer=scorer,
+        labeller=lambda s: np.array([labels[x] for x in s], dtype=object),
+        themes=["social_commerce"],
+    )
+    assert quoted.set_index("side")["sentence"].to_dict() == {
+        "approving": "社交电商好。",
+        "skeptical": "社交电商差。",
+    }
