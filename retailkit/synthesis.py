@@ -263,7 +263,7 @@ def comparison_table(
     table = table.rename(columns={"approving": "approving_quote", "skeptical": "skeptical_quote"})
     table[["approving_quote", "skeptical_quote"]] = table[
         ["approving_quote", "skeptical_quote"]
-    ].fillna("")
+    ].fillna("—")
     table["rate_per_1000"] = table["rate_per_1000"].round(1)
     columns = ["theme", "doc_id", "published", "rate_per_1000", "n_sentences", "stance"]
     columns += ["verdict", "approving_quote", "skeptical_quote"]
