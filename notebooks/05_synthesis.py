@@ -222,8 +222,9 @@ _ = plotting.save_figure(fig, "05_similarity", directory=FIGURES)
 # Each dated piece on its own (article 004 holds three 2013 pieces): theme mentions per 1,000
 # tokens and overall stance over all its sentences. The findings below compare the mean of the
 # pieces of the first year with that of the last; "no clear change" when |Spearman ρ| < 0.5.
-# The pieces were chosen for their topics, so this shows how these seven texts differ, not a trend in Chinese commentary at large; the
-# points are not joined because the gaps between them are years.
+# The pieces were chosen for their topics, so this shows how these seven texts differ, not a
+# trend in Chinese commentary at large; the points are not joined because the gaps between
+# them are years.
 
 # %%
 scorers = {"scorer": None, **({"annotated labels": hand} if USE_HAND_LABELS else {})}
