@@ -27,24 +27,7 @@ from retailkit import stance
 
 pd.set_option("display.width", 200)
 pd.set_option("display.max_columns", 30)
-SHOWN = [
-    "scorer",
-    "article",
-    "n",
-    "n_approving",
-    "n_skeptical",
-    "auc",
-    "auc_low",
-    "auc_high",
-    "accuracy",
-    "accuracy_low",
-    "accuracy_high",
-    "coverage",
-    "band_share",
-    "neutral_precision",
-    "approving_precision",
-    "skeptical_precision",
-]
+SHOWN = [c for c in stance.SUMMARY_COLUMNS if c != "n_neutral"]
 
 
 def main() -> None:
