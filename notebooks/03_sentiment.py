@@ -217,14 +217,17 @@ scored.groupby("doc_id").agg(
 
 # %%
 doc_ids = sorted(arcs["doc_id"].unique())
+LABELS = {  # "000 (2017)" style labels from the catalog, as in the other notebooks
+    row.doc_id: f"{row.doc_id[:3]} ({str(row.published)[:4]})" for row in seeds.itertuples()
+}
 fig, axes = plt.subplots(len(doc_ids), 1, figsize=(8, 2 * len(doc_ids)), sharex=True, sharey=True)
 for ax, (doc_id, arc) in zip(np.atleast_1d(axes), arcs.groupby("doc_id", sort=True), strict=True):
     ax.scatter(arc["position"], arc["score"], s=8, color="grey", alpha=0.5)
     ax.plot(arc["position"], arc["smoothed"], color="tab:blue")
     ax.axhline(0.5, color="black", linewidth=0.6, linestyle=":")
-    ax.set(ylim=(0, 1), ylabel="score", title=doc_id)
+    ax.set(ylim=(0, 1), ylabel="P(approving)", title=LABELS.get(doc_id, doc_id))
 np.atleast_1d(axes)[-1].set_xlabel("relative position in the article (0 = first sentence)")
-fig.suptitle(QUALITY_NOTE, fontsize=8)
+fig.suptitle(QUALITY_NOTE, fontsize=10)
 fig.tight_layout()
 _ = plotting.save_figure(fig, "03_sentiment_arcs", directory=FIGURES)
 # %% [markdown]
@@ -240,13 +243,14 @@ fig, ax = plt.subplots(figsize=(7, 3))
 ordered = articles.sort_values("doc_id", ascending=False)
 ax.errorbar(
     ordered["mean"],
-    ordered["doc_id"],
+    ordered["doc_id"].map(LABELS),
     xerr=[ordered["mean"] - ordered["ci_low"], ordered["ci_high"] - ordered["mean"]],
     fmt="o",
     capsize=3,
 )
 ax.axvline(0.5, color="grey", linestyle=":")
-ax.set(xlabel=f"mean sentence score, 95 % bootstrap CI\n{QUALITY_NOTE}", xlim=(0, 1))
+ax.set(xlabel=f"mean P(approving) per sentence, 95 % bootstrap CI\n{QUALITY_NOTE}", xlim=(0, 1))
+ax.set_title("Article means by the automatic stance scorer")
 fig.tight_layout()
 _ = plotting.save_figure(fig, "03_sentiment_articles", directory=FIGURES)
 # %% [markdown]
@@ -270,14 +274,17 @@ for ax, theme in zip(np.atleast_1d(axes), themes, strict=True):
     rows = stance[stance["theme"] == theme].sort_values("doc_id", ascending=False)
     ax.errorbar(
         rows["mean"],
-        rows["doc_id"].str[:3],
+        rows["doc_id"].map(LABELS),
         fmt="o",
         capsize=3,
         xerr=[rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]],
     )
     ax.axvline(0.5, color="grey", linestyle=":")
-    ax.set(title=theme, xlim=(0, 1))
-fig.suptitle(f"mean stance per theme, 95 % CI — {QUALITY_NOTE}", fontsize=8)
+    ax.set(title=theme.replace("_", " "), xlim=(0, 1))
+    points = zip(rows["mean"], rows["doc_id"].map(LABELS), rows["n_sentences"], strict=True)
+    for mean, doc, n in points:
+        ax.annotate(f"n={n}", (mean, doc), textcoords="offset points", xytext=(0, 6), fontsize=7)
+fig.suptitle(f"mean P(approving) per theme, 95 % CI — {QUALITY_NOTE}", fontsize=10)
 fig.tight_layout()
 _ = plotting.save_figure(fig, "03_sentiment_theme_stance", directory=FIGURES)
 # %% [markdown]
