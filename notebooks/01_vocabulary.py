@@ -54,7 +54,7 @@ from matplotlib.patches import Patch
 from wordcloud import WordCloud
 
 from retailkit import plotting
-from retailkit.corpus import load_corpus, load_seeds
+from retailkit.corpus import load_articles
 from retailkit.glossary import add_gloss, load_glossary
 from retailkit.keyness import keyness
 from retailkit.keywords import load_reference_idf, textrank_keywords, tfidf_keywords
@@ -64,7 +64,7 @@ from retailkit.segment import tokenize_many
 _ = plotting.setup()
 
 # %% tags=["parameters"]
-SEEDS = "../seeds"  # another folder is read with retailkit.load_corpus (txt, html, csv, jsonl)
+SEEDS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 TOP_N = 10  # keywords per article
 SEED = 0  # word-cloud layout
@@ -84,17 +84,19 @@ SHORT_TITLES = {
 # %% [markdown]
 # ## The articles and their tokens
 #
-# `load_seeds` gives the cleaned Simplified text of each article (seed 004's three 2013 items
-# joined). `tokenize_many` segments it with jieba's algorithm (the fast `rjieba` engine) plus
-# retailkit's domain dictionary, so 新零售 (new retail), 信息流营销 (feed marketing), 天猫互动吧
-# (Tmall's "Interaction Bar") or 种草 ("planting grass": recommending) stay whole; stopwords
-# (function words, Cantonese particles, page leftovers), punctuation and whitespace are dropped,
-# numbers such as 618 and 双11 (Singles' Day) are kept. (With `SEEDS` pointing elsewhere, the
-# folder is loaded with `load_corpus`, cleaned the same way, with its `catalog.csv` if it has one.)
+# `load_articles` gives the cleaned Simplified text of each article (seed 004's three 2013 items
+# joined) with its catalog metadata. `tokenize_many` segments it with jieba's algorithm (the
+# fast `rjieba` engine) plus retailkit's domain dictionary, so 新零售 (new retail),
+# 信息流营销 (feed marketing), 天猫互动吧 (Tmall's "Interaction Bar") or 种草 ("planting
+# grass": recommending) stay whole; stopwords (function words, Cantonese particles, page
+# leftovers), punctuation and whitespace are dropped, numbers such as 618 and 双11 (Singles'
+# Day) are kept. (With `SEEDS` pointing elsewhere, the folder is loaded with `load_corpus`,
+# cleaned the same way, with its `catalog.csv` if it has one; articles are then labelled by
+# file name, with the year when the catalog gives one.)
 
 # %%
-seeds = load_seeds(directory=SEEDS) if SEEDS == "../seeds" else load_corpus(SEEDS)
-seeds["article"] = seeds["doc_id"].str[:3] + " (" + seeds["published"].str[:4] + ")"
+seeds = load_articles(SEEDS)
+seeds["article"] = seeds["label"]
 seeds["tokens"] = tokenize_many(seeds["text"])
 seeds["n_tokens"] = seeds["tokens"].map(len)
 seeds["n_types"] = seeds["tokens"].map(lambda tokens: len(set(tokens)))
@@ -269,7 +271,7 @@ for ax, (_, row) in zip(axes.flat, seeds.iterrows(), strict=False):
         random_state=SEED,
     ).generate_from_frequencies(counts.to_dict())
     ax.imshow(cloud.to_array(), interpolation="bilinear")
-    title = SHORT_TITLES.get(row["doc_id"][:3], "") if SEEDS == "../seeds" else ""
+    title = SHORT_TITLES.get(row["short"], "") if SEEDS == "../seeds" else ""
     ax.set_title(f"{row['article']} {title}".strip(), fontsize=10)
     ax.axis("off")
 fig.tight_layout()

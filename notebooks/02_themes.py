@@ -59,7 +59,7 @@ import pandas as pd
 from IPython.display import display
 
 from retailkit import plotting
-from retailkit.corpus import load_corpus, load_seeds
+from retailkit.corpus import load_articles
 from retailkit.glossary import add_gloss
 from retailkit.keyness import keyness
 from retailkit.themes import load_theme_info, load_themes, theme_profile, theme_sentences
@@ -67,7 +67,7 @@ from retailkit.themes import load_theme_info, load_themes, theme_profile, theme_
 _ = plotting.setup()
 
 # %% tags=["parameters"]
-SEEDS = "../seeds"  # another folder is read with retailkit.load_corpus (txt, html, csv, jsonl)
+SEEDS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 EVIDENCE_PER_ARTICLE = 2  # evidence sentences shown per article and theme
 MIN_MENTIONS = 2  # platforms named fewer times overall are left out of the platform table
@@ -120,8 +120,8 @@ pd.Series(theme_name, name="display name").loc[order].to_frame()
 # over-time section then uses the years in its `catalog.csv`, if any.)
 
 # %%
-seeds = load_seeds(directory=SEEDS) if SEEDS == "../seeds" else load_corpus(SEEDS)
-seeds["article"] = seeds["doc_id"].str[:3] + " (" + seeds["published"].str[:4] + ")"
+seeds = load_articles(SEEDS)
+seeds["article"] = seeds["label"]
 label = dict(zip(seeds["doc_id"], seeds["article"], strict=True))
 core_lexicon = terms[terms["core"]]
 profile = theme_profile(seeds).assign(lexicon="full")
@@ -271,7 +271,7 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # %% [markdown]
 # ## From 2013 to 2018: these texts, not a trend
 #
-# The seven dated texts (`load_seeds(by="part")`: seed 004 holds three items of 2013) by year of
+# The seven dated texts (`load_articles(by="part")`: seed 004 holds three items of 2013) by year of
 # publication: 2013 (the three items of seed 004), 2017 (000 alone) and 2018 (001, 002, 003).
 # **The articles were chosen for their topics** (each is about one of the themes), so the
 # differences between years mostly reflect which article was picked, not how the trade press
@@ -280,17 +280,25 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # years; a black dash marks the year's pooled rate.
 
 # %%
-parts = load_seeds(by="part", directory=SEEDS) if SEEDS == "../seeds" else seeds.assign(part=1)
-parts["part_id"] = parts["doc_id"].str[:3] + "/" + parts["part"].astype(str)
+parts = load_articles(SEEDS, by="part")
+parts["part_id"] = parts["short"] + "/" + parts["part"].astype(str)
 parts["year"] = pd.to_numeric(parts["published"].str[:4], errors="coerce")
+undated = parts.loc[parts["year"].isna(), "part_id"].tolist()
 parts = parts.dropna(subset=["year"]).astype({"year": int})
-part_profile = theme_profile(parts, id_column="part_id")
-part_profile = part_profile.merge(parts[["part_id", "year", "published"]], on="part_id")
-part_profile["theme_name"] = part_profile["theme"].map(theme_name)
-part_rates = part_profile.pivot(
-    index=["year", "part_id"], columns="theme_name", values="rate_per_1000"
-)
-part_rates[[theme_name[t] for t in order]].round(1)
+# Another corpus may have no catalog.csv (no dates): the over-time cells then say so and stop.
+OVER_TIME = parts["year"].nunique() >= 2
+if undated:
+    print("left out (no year of publication in catalog.csv):", ", ".join(undated))
+if OVER_TIME:
+    part_profile = theme_profile(parts, id_column="part_id")
+    part_profile = part_profile.merge(parts[["part_id", "year", "published"]], on="part_id")
+    part_profile["theme_name"] = part_profile["theme"].map(theme_name)
+    part_rates = part_profile.pivot(
+        index=["year", "part_id"], columns="theme_name", values="rate_per_1000"
+    )
+    display(part_rates[[theme_name[t] for t in order]].round(1))
+else:
+    print("fewer than two years of publication: no comparison over time")
 
 # %% [markdown]
 # Two ways to summarise a year. **Pooled** (used below): all theme tokens of the year's texts
@@ -300,48 +308,53 @@ part_rates[[theme_name[t] for t in order]].round(1)
 # within a year (2018 feed marketing: 23.8, 115.3 and 68.9) is larger than either change.
 
 # %%
-yearly = part_profile.groupby(["year", "theme"])[["count", "tokens"]].sum().reset_index()
-yearly["pooled"] = 1000 * yearly["count"] / yearly["tokens"]
-summary = part_profile.groupby(["year", "theme"], as_index=False).agg(
-    n_texts=("part_id", "size"),
-    mean_of_texts=("rate_per_1000", "mean"),
-    lowest=("rate_per_1000", "min"),
-    highest=("rate_per_1000", "max"),
-)
-summary = summary.merge(yearly[["year", "theme", "pooled"]], on=["year", "theme"])
-summary["theme"] = pd.Categorical(summary["theme"].map(theme_name), [theme_name[t] for t in order])
-summary.sort_values(["theme", "year"]).set_index(["theme", "year"]).round(1)
+if OVER_TIME:
+    yearly = part_profile.groupby(["year", "theme"])[["count", "tokens"]].sum().reset_index()
+    yearly["pooled"] = 1000 * yearly["count"] / yearly["tokens"]
+    summary = part_profile.groupby(["year", "theme"], as_index=False).agg(
+        n_texts=("part_id", "size"),
+        mean_of_texts=("rate_per_1000", "mean"),
+        lowest=("rate_per_1000", "min"),
+        highest=("rate_per_1000", "max"),
+    )
+    summary = summary.merge(yearly[["year", "theme", "pooled"]], on=["year", "theme"])
+    summary["theme"] = pd.Categorical(
+        summary["theme"].map(theme_name), [theme_name[t] for t in order]
+    )
+    display(summary.sort_values(["theme", "year"]).set_index(["theme", "year"]).round(1))
 
 # %%
-years = sorted(part_profile["year"].unique())
-n_texts = part_profile.groupby("year")["part_id"].nunique()
-fig, axes = plt.subplots(1, len(order), figsize=(13, 3.6), sharey=True, squeeze=False)
-for ax, theme in zip(axes.flat, order, strict=True):
-    rows = part_profile[part_profile["theme"] == theme]
-    spread = (
-        rows.groupby("year").cumcount() - (rows.groupby("year")["year"].transform("size") - 1) / 2
-    )
-    x = rows["year"].map({year: i for i, year in enumerate(years)}) + 0.12 * spread
-    ax.scatter(x, rows["rate_per_1000"], color="#4c72b0", zorder=3, label="one text")
-    pooled = yearly[yearly["theme"] == theme]
-    ax.scatter(
-        pooled["year"].map({year: i for i, year in enumerate(years)}),
-        pooled["pooled"],
-        marker="_",
-        s=400,
-        color="black",
-        zorder=2,
-        label="pooled rate of the year",
-    )
-    ax.set_xticks(range(len(years)), [f"{year}\nn={n_texts[year]}" for year in years])
-    ax.set_xlim(-0.5, len(years) - 0.5)
-    ax.set_title(theme_name[theme], fontsize=10)
-    ax.set_xlabel("year of publication (n texts)")
-axes.flat[0].set_ylabel("theme tokens per 1,000 tokens")
-axes.flat[0].legend(loc="upper left", fontsize=8)
-fig.suptitle("Theme vocabulary of each text by year (texts chosen by topic: not a trend)")
-fig.tight_layout()
-_ = plotting.save_figure(fig, "02_themes_over_time", directory=FIGURES)
+if OVER_TIME:
+    years = sorted(part_profile["year"].unique())
+    n_texts = part_profile.groupby("year")["part_id"].nunique()
+    fig, axes = plt.subplots(1, len(order), figsize=(13, 3.6), sharey=True, squeeze=False)
+    for ax, theme in zip(axes.flat, order, strict=True):
+        rows = part_profile[part_profile["theme"] == theme]
+        spread = (
+            rows.groupby("year").cumcount()
+            - (rows.groupby("year")["year"].transform("size") - 1) / 2
+        )
+        x = rows["year"].map({year: i for i, year in enumerate(years)}) + 0.12 * spread
+        ax.scatter(x, rows["rate_per_1000"], color="#4c72b0", zorder=3, label="one text")
+        pooled = yearly[yearly["theme"] == theme]
+        ax.scatter(
+            pooled["year"].map({year: i for i, year in enumerate(years)}),
+            pooled["pooled"],
+            marker="_",
+            s=400,
+            color="black",
+            zorder=2,
+            label="pooled rate of the year",
+        )
+        ax.set_xticks(range(len(years)), [f"{year}\nn={n_texts[year]}" for year in years])
+        ax.set_xlim(-0.5, len(years) - 0.5)
+        ax.set_title(theme_name[theme], fontsize=10)
+        ax.set_xlabel("year of publication (n texts)")
+    axes.flat[0].set_ylabel("theme tokens per 1,000 tokens")
+    axes.flat[0].legend(loc="upper left", fontsize=8)
+    fig.suptitle("Theme vocabulary of each text by year (texts chosen by topic: not a trend)")
+    fig.tight_layout()
+    _ = plotting.save_figure(fig, "02_themes_over_time", directory=FIGURES)
 
 # %% [markdown]
 # Which words 2018's texts use far more (and far less) often than 2013's, by keyness (G², Log

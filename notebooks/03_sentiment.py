@@ -59,7 +59,7 @@ from retailkit.reviews import CITATION, load_review_sample
 _ = plotting.setup()
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
+CORPUS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 SEED = 0
 ARTICLE_SCORER = "stance"  # "stance" (retailkit.stance.score, if installed) or "reviews"
@@ -208,7 +208,7 @@ annotated.groupby("label")["score"].agg(["count", "mean"]).round(3)
 # a centred rolling mean over `ARC_WINDOW` sentences, the dots the single sentences.
 
 # %%
-seeds = rk.load_seeds(directory=CORPUS)
+seeds = rk.load_articles(CORPUS)
 scored = sentiment.sentences(seeds, scorer=article_scorer)
 arcs = sentiment.sentiment_arc(scored, window=ARC_WINDOW)
 scored.groupby("doc_id").agg(
@@ -217,9 +217,7 @@ scored.groupby("doc_id").agg(
 
 # %%
 doc_ids = sorted(arcs["doc_id"].unique())
-LABELS = {  # "000 (2017)" style labels from the catalog, as in the other notebooks
-    row.doc_id: f"{row.doc_id[:3]} ({str(row.published)[:4]})" for row in seeds.itertuples()
-}
+LABELS = dict(zip(seeds["doc_id"], seeds["label"], strict=True))  # "000 (2017)", as elsewhere
 fig, axes = plt.subplots(len(doc_ids), 1, figsize=(8, 2 * len(doc_ids)), sharex=True, sharey=True)
 for ax, (doc_id, arc) in zip(np.atleast_1d(axes), arcs.groupby("doc_id", sort=True), strict=True):
     ax.scatter(arc["position"], arc["score"], s=8, color="grey", alpha=0.5)

@@ -70,7 +70,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 import retailkit as rk
 from retailkit import plotting
-from retailkit.corpus import load_seeds
+from retailkit.corpus import load_articles
 from retailkit.reviews import CATEGORY_GLOSSES, CITATION, load_review_sample
 from retailkit.topics import (
     article_paragraphs,
@@ -90,7 +90,7 @@ _ = plotting.setup()
 pd.set_option("display.max_colwidth", 90)
 
 # %% tags=["parameters"]
-CORPUS = "../seeds"
+CORPUS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 SEED = 0
 KS = [3, 4, 5, 6, 7, 8]  # candidate numbers of topics
@@ -107,15 +107,16 @@ REVIEW_K = 10
 # ## Documents: the paragraphs of the five articles
 #
 # Five articles are far too few documents for LDA, so the unit is the paragraph of the cleaned
-# text (`retailkit.load_seeds`, one paragraph per line). Paragraphs are segmented with
+# text (`retailkit.load_articles`, one paragraph per line). Paragraphs are segmented with
 # `retailkit.tokenize_many` (domain dictionary, packaged stopwords). The vocabulary keeps terms
 # with a Chinese character or Latin letter that occur in at least `MIN_DF` paragraphs and in at
 # most `MAX_DF` of them, minus `EXTRA_STOPWORDS` 人 "person", 多 "many", 新 "new" and 月
 # "month" (in a first run they sat among the top words of three topics and named none).
 
 # %%
-seeds = load_seeds(directory=CORPUS)
-article = {row.doc_id: f"{row.doc_id[:3]} ({row.published[:4]})" for row in seeds.itertuples()}
+seeds = load_articles(CORPUS)
+article = dict(zip(seeds["doc_id"], seeds["label"], strict=True))  # "000 (2017)"
+short = dict(zip(seeds["doc_id"], seeds["short"], strict=True))  # "000"
 paragraphs = article_paragraphs(seeds)
 docs = rk.tokenize_many(paragraphs["text"])
 paragraphs["tokens"] = [len(doc) for doc in docs]
@@ -223,17 +224,22 @@ top.round(3)
 
 # %% [markdown]
 # Short labels, read off the top words above and the representative paragraphs below (written
-# by hand for this seed; they name what the words and paragraphs show, nothing more):
+# by hand for the seeds' model; they name what the words and paragraphs show, nothing more).
+# Another corpus gets each topic's three top words instead.
 
 # %%
-TOPIC_LABELS = {
+SEED_TOPIC_LABELS = {
     1: "Alimama feed marketing (阿里妈妈 信息流营销 广告)",
     2: "micro-marketing on Weibo, WeChat (微营销 微博 微信)",
     3: "Tmall, brands, experience (天猫 品牌 体验 互动)",
     4: "Weitao and O2O (微淘 O2O 线下)",
     5: "social vs traditional e-commerce (社交电商 流量 传统电商)",
 }
-assert sorted(TOPIC_LABELS) == list(top.index)
+if CORPUS == "../seeds":
+    assert sorted(SEED_TOPIC_LABELS) == list(top.index), "the seeds' model changed: relabel"
+    TOPIC_LABELS = SEED_TOPIC_LABELS
+else:
+    TOPIC_LABELS = {t: " ".join(w.split()[:3]) for t, w in top["top words"].items()}
 
 # %% [markdown]
 # ## Topics × articles
@@ -287,7 +293,7 @@ largest.round(3)
 # distribution above.
 
 # %%
-ids = paragraphs["doc_id"].str[:3] + "#" + paragraphs["paragraph"].astype(str)
+ids = paragraphs["doc_id"].map(short) + "#" + paragraphs["paragraph"].astype(str)
 examples = representative_documents(model, list(paragraphs["text"]), n=2, doc_ids=list(ids))
 examples.round(3).set_index(["topic", "rank"])
 

@@ -62,7 +62,7 @@ pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)
 _ = plotting.setup()
 # %% tags=["parameters"]
-SEEDS = "../seeds"  # a folder of articles; the default is the project's five seeds
+SEEDS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 SEED = 0
 N_BOOT = 1000
@@ -72,11 +72,8 @@ USE_HAND_LABELS = True  # the seeds have annotated sentences; other corpora do n
 # ## The articles
 
 # %%
-if SEEDS == "../seeds":
-    articles, parts = rk.load_seeds(), rk.load_seeds(by="part")
-else:
-    articles = parts = rk.load_corpus(SEEDS)
-articles["short"] = articles["doc_id"].str[:3]
+articles, parts = rk.load_articles(SEEDS), rk.load_articles(SEEDS, by="part")
+short = dict(zip(articles["doc_id"], articles["short"], strict=True))  # "000" for the seeds
 articles[["short", "published", "source", "title"]]
 
 # %% [markdown]
@@ -135,7 +132,7 @@ stance_table.drop(columns=["count"]).round(3)
 # %%
 verdicts = pd.concat(
     {
-        name: table.assign(doc=table["doc_id"].str[:3]).pivot(
+        name: table.assign(doc=table["doc_id"].map(short)).pivot(
             index="doc", columns="theme", values="verdict"
         )
         for name, table in readings.items()
@@ -147,14 +144,14 @@ verdicts
 # %%
 fig, axes = plt.subplots(1, len(readings), figsize=(5.6 * len(readings), 3.8), squeeze=False)
 for ax, (name, table) in zip(axes[0], sorted(readings.items()), strict=True):
-    grid = table.assign(doc=table["doc_id"].str[:3]).pivot(
+    grid = table.assign(doc=table["doc_id"].map(short)).pivot(
         index="doc", columns="theme", values="mean"
     )
     image = ax.imshow(grid.to_numpy(), cmap="RdBu", vmin=0, vmax=1, aspect="auto")
     names = [synthesis.THEME_SHORT_LABELS.get(t, t) for t in grid.columns]
     ax.set_xticks(range(grid.shape[1]), names, fontsize=9)
     ax.set_yticks(range(grid.shape[0]), grid.index)
-    counts = table.assign(doc=table["doc_id"].str[:3]).pivot(
+    counts = table.assign(doc=table["doc_id"].map(short)).pivot(
         index="doc", columns="theme", values="n_sentences"
     )
     for (i, j), value in pd.DataFrame(grid.to_numpy()).stack().items():
@@ -176,7 +173,9 @@ labeller = synthesis.labelled_labeller(stance.load_labelled()) if USE_HAND_LABEL
 quoted = synthesis.quotes(articles, labeller=labeller)
 comparison = synthesis.comparison_table(stance_table, quoted, articles)
 with pd.option_context("display.max_colwidth", None):
-    display(comparison.assign(doc_id=comparison["doc_id"].str[:3]).set_index(["theme", "doc_id"]))
+    display(
+        comparison.assign(doc_id=comparison["doc_id"].map(short)).set_index(["theme", "doc_id"])
+    )
 
 # %% [markdown]
 # ## Which articles agree or disagree?
@@ -187,7 +186,7 @@ with pd.option_context("display.max_colwidth", None):
 
 # %%
 pairs = synthesis.agreement(stance_table)
-pairs.assign(doc_a=pairs["doc_a"].str[:3], doc_b=pairs["doc_b"].str[:3]).round(3)
+pairs.assign(doc_a=pairs["doc_a"].map(short), doc_b=pairs["doc_b"].map(short)).round(3)
 
 # %%
 pairs.groupby(["theme", "relation"]).size().unstack(fill_value=0)
@@ -233,43 +232,48 @@ timelines = {
     for name, scorer in scorers.items()
 }
 time_table = timelines[primary]
+undated = sorted(set(parts["doc_id"]) - set(time_table["doc_id"].str.split("/").str[0]))
+if undated:
+    print("left out (no year of publication in catalog.csv):", ", ".join(map(short.get, undated)))
 time_table.round(3)
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
-order = range(len(time_table))
-labels = [
-    f"{d[:3]}{d[20:]}\n{p}"
-    for d, p in zip(time_table["doc_id"], time_table["published"], strict=True)
-]
-for theme in synthesis.COMMERCE_THEMES:
-    left.plot(
-        order,
-        time_table[f"rate_{theme}"],
-        marker="o",
-        linestyle="none",
-        label=synthesis.THEME_LABELS[theme],
-    )
-left.set_xticks(list(order), labels, fontsize=8)
-left.set_ylabel("mentions per 1,000 tokens")
-left.set_title("Theme vocabulary by publication date")
-left.legend(fontsize=8)
-for offset, (name, table) in zip((-0.1, 0.1), sorted(timelines.items()), strict=False):
-    right.errorbar(
-        [i + offset for i in order],
-        table["mean"],
-        yerr=[table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]],
-        fmt="o",
-        capsize=3,
-        label=name,
-    )
-right.axhline(0.5, color="grey", linewidth=0.8)
-right.set_xticks(list(order), labels, fontsize=8)
-right.set_ylim(0, 1)
-right.set_ylabel("mean stance (95 % CI)")
-right.set_title("Overall stance by publication date")
-right.legend(fontsize=8)
-_ = plotting.save_figure(fig, "05_timeline", directory=FIGURES)
+if not time_table.empty:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
+    order = range(len(time_table))
+    pieces = time_table["doc_id"].str.split("/", n=1)  # "doc_id/part" for multi-part documents
+    labels = [
+        "/".join([short[piece[0]], *piece[1:]]) + f"\n{published}"
+        for piece, published in zip(pieces, time_table["published"], strict=True)
+    ]
+    for theme in synthesis.COMMERCE_THEMES:
+        left.plot(
+            order,
+            time_table[f"rate_{theme}"],
+            marker="o",
+            linestyle="none",
+            label=synthesis.THEME_LABELS[theme],
+        )
+    left.set_xticks(list(order), labels, fontsize=8)
+    left.set_ylabel("mentions per 1,000 tokens")
+    left.set_title("Theme vocabulary by publication date")
+    left.legend(fontsize=8)
+    for offset, (name, table) in zip((-0.1, 0.1), sorted(timelines.items()), strict=False):
+        right.errorbar(
+            [i + offset for i in order],
+            table["mean"],
+            yerr=[table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]],
+            fmt="o",
+            capsize=3,
+            label=name,
+        )
+    right.axhline(0.5, color="grey", linewidth=0.8)
+    right.set_xticks(list(order), labels, fontsize=8)
+    right.set_ylim(0, 1)
+    right.set_ylabel("mean stance (95 % CI)")
+    right.set_title("Overall stance by publication date")
+    right.legend(fontsize=8)
+    _ = plotting.save_figure(fig, "05_timeline", directory=FIGURES)
 # %% [markdown]
 # ## Findings, generated from the tables above
 

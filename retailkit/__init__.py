@@ -28,6 +28,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 _EXPORTS: dict[str, str] = {
     "load_seeds": "retailkit.corpus",
     "load_corpus": "retailkit.corpus",
+    "load_articles": "retailkit.corpus",
     "clean": "retailkit.cleaning",
     "clean_with_audit": "retailkit.cleaning",
     "split_sentences": "retailkit.cleaning",

@@ -8,6 +8,8 @@ Two entry points:
 * :func:`load_corpus` — a folder or list of ``.txt``, ``.html``/``.htm``, ``.csv`` and ``.jsonl``
   files, with the encoding detected (UTF-8 with or without BOM, UTF-16/32 with BOM, GB18030/GBK,
   Big5) and every file either loaded or reported as a :class:`~retailkit.errors.CorpusError`.
+* :func:`load_articles` — what the notebooks call: the seeds, or any folder in the same shape
+  (one row per article or part, with short ids and display labels).
 
 Both return ``doc_id, title, author, source, url, published, original_script, raw, text``:
 ``raw`` is the verbatim text and ``text`` the output of :func:`retailkit.cleaning.clean`.
@@ -50,11 +52,13 @@ __all__ = [
     "corpus_profile",
     "detect_encoding",
     "html_to_text",
+    "load_articles",
     "load_corpus",
     "load_seeds",
     "read_catalog",
     "read_text",
     "seed_audit",
+    "short_ids",
     "split_parts",
 ]
 
@@ -630,6 +634,94 @@ def load_corpus(
     extra = [c for c in table.columns if c not in CORPUS_COLUMNS and not c.startswith("_")]
     extra = ["file", "encoding", *[c for c in extra if c not in ("file", "encoding")]]
     return table[CORPUS_COLUMNS + extra]
+
+
+_HASH_SUFFIX = re.compile(r"_[0-9a-f]{8,}$")
+_YEAR = re.compile(r"^([0-9]{4})")
+
+
+def short_ids(doc_ids: Iterable[str]) -> dict[str, str]:
+    """Short display ids: ``doc_id`` without a trailing ``_<hex hash>``, if they stay unique.
+
+    Examples
+    --------
+    >>> short_ids(["000_217eb4ff2da10e5a", "001_0d65e2bbff311307"])
+    {'000_217eb4ff2da10e5a': '000', '001_0d65e2bbff311307': '001'}
+    >>> short_ids(["a_1234abcd", "a_9876fedc", "b"])  # would collide: kept whole
+    {'a_1234abcd': 'a_1234abcd', 'a_9876fedc': 'a_9876fedc', 'b': 'b'}
+    """
+    ids = list(dict.fromkeys(doc_ids))
+    short = [_HASH_SUFFIX.sub("", doc_id) for doc_id in ids]
+    if len(set(short)) < len(short):
+        short = ids
+    return dict(zip(ids, short, strict=True))
+
+
+def _is_seed_folder(path: Path) -> bool:
+    """A folder in the seeds' format: ``catalog.csv`` lists every file, each a ``.txt``."""
+    if not (path.is_dir() and (path / "catalog.csv").is_file()):
+        return False
+    catalog = read_catalog(path)
+    articles = set(catalog.loc[catalog["part"] == "", "doc_id"])
+    with_parts = set(catalog.loc[catalog["part"] != "", "doc_id"])
+    files = {p.name for p in path.iterdir() if p.is_file() and not p.name.startswith(".")}
+    return (
+        bool(articles)
+        and articles <= with_parts
+        and files - {"catalog.csv"} == {f"{doc_id}.txt" for doc_id in articles}
+    )
+
+
+def load_articles(
+    path: str | Path | None = None, by: Literal["article", "part"] = "article"
+) -> pd.DataFrame:
+    """Articles (or their parts) from the seeds or from any folder, in one shape.
+
+    This is how the notebooks load their ``SEEDS``/``CORPUS`` parameter, so that they run on a
+    researcher's own folder as well as on the seeds.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder in the seeds' format (a ``catalog.csv`` listing every file, each a ``.txt``,
+        with its parts) is read with :func:`load_seeds`; any other folder or file with
+        :func:`load_corpus` (metadata from a ``catalog.csv`` when there is one, ``""``
+        otherwise), each document being one part. Default: :data:`SEEDS_DIR`.
+    by : {"article", "part"}
+        One row per article, or one per part (``part`` column; 1 for every document read by
+        :func:`load_corpus`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`load_seeds` (plus ``file``, ``encoding`` ... from
+        :func:`load_corpus`), then ``short`` (:func:`short_ids`) and ``label`` (``short`` and,
+        when ``published`` starts with a year, the year: ``"000 (2017)"``) for tables and
+        figures.
+
+    Examples
+    --------
+    >>> load_articles()[["short", "label"]].head(2)
+      short       label
+    0   000  000 (2017)
+    1   001  001 (2018)
+    >>> load_articles(by="part").groupby("short")["part"].max().to_dict()
+    {'000': 1, '001': 1, '002': 1, '003': 1, '004': 3}
+    """
+    if by not in ("article", "part"):
+        raise ValueError(f"by={by!r}: expected 'article' or 'part'")
+    where = SEEDS_DIR if path is None else Path(path)
+    if _is_seed_folder(where):
+        table = load_seeds(by, directory=where)
+    else:
+        table = load_corpus(where)
+        if by == "part":
+            table.insert(1, "part", 1)
+    short = short_ids(table["doc_id"])
+    table["short"] = table["doc_id"].map(short)
+    year = table["published"].astype(str).str.extract(_YEAR, expand=False)
+    table["label"] = table["short"].where(year.isna(), table["short"] + " (" + year + ")")
+    return table
 
 
 # --------------------------------------------------------------------------- description

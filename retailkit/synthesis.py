@@ -353,18 +353,26 @@ def timeline(
     Parameters
     ----------
     parts
-        ``retailkit.load_seeds(by="part")`` or any frame with ``doc_id, part, published, text``.
+        ``retailkit.load_articles(by="part")`` or any frame with ``doc_id, part, published,
+        text``. Pieces whose ``published`` does not start with a four-digit year are left out.
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id, published, year, n_sentences, mean, ci_low, ci_high`` (stance over all
-        sentences) plus one ``rate_<theme>`` column per theme, sorted by date.
+        sentences) plus one ``rate_<theme>`` column per theme, sorted by date; no rows when no
+        piece is dated.
     """
     from retailkit import sentiment
     from retailkit import themes as theme_module
 
+    columns = ["doc_id", "published", "year", "n_sentences", "mean", "ci_low", "ci_high"]
+    columns += [f"rate_{theme}" for theme in themes]
     pieces = parts_as_documents(parts)
+    year = pieces["published"].astype(str).str.extract(r"^([0-9]{4})", expand=False)
+    pieces = pieces[year.notna()].assign(year=year.dropna().astype(int)).reset_index(drop=True)
+    if pieces.empty:
+        return pd.DataFrame(columns=columns)
     overall = sentiment.article_sentiment(
         pieces, scorer=_default_scorer(scorer), n_boot=n_boot, seed=seed
     )
@@ -373,10 +381,8 @@ def timeline(
     )
     rates = rates.reindex(columns=list(themes)).add_prefix("rate_").reset_index()
     rates.columns.name = None
-    table = pieces[["doc_id", "published"]].merge(overall, on="doc_id").merge(rates, on="doc_id")
-    table["year"] = table["published"].astype(str).str[:4].astype(int)
-    columns = ["doc_id", "published", "year", "n_sentences", "mean", "ci_low", "ci_high"]
-    columns += [f"rate_{theme}" for theme in themes]
+    table = pieces[["doc_id", "published", "year"]].merge(overall, on="doc_id")
+    table = table.merge(rates, on="doc_id")
     return table[columns].sort_values(["published", "doc_id"]).reset_index(drop=True)
 
 
@@ -435,6 +441,9 @@ def findings(
     similar
         ``retailkit.similarity.most_similar_pairs``.
     """
+    from retailkit.corpus import short_ids
+
+    short = short_ids([*stance["doc_id"], *pairs["doc_a"], *pairs["doc_b"]])
     lines = []
     for theme in themes:
         rows = stance[(stance["theme"] == theme) & (stance["verdict"] != "too few sentences")]
@@ -444,11 +453,11 @@ def findings(
             continue
         most = rows.loc[rows["rate_per_1000"].idxmax()]
         verdicts = ", ".join(
-            f"{doc[:3]} {v} ({m:.2f})"
+            f"{short[doc]} {v} ({m:.2f})"
             for doc, v, m in zip(rows["doc_id"], rows["verdict"], rows["mean"], strict=True)
         )
         lines.append(
-            f"{label.capitalize()}: discussed most by {most['doc_id'][:3]} "
+            f"{label.capitalize()}: discussed most by {short[most['doc_id']]} "
             f"({most['rate_per_1000']:.1f} mentions per 1,000 tokens); verdicts: {verdicts}."
         )
         theme_pairs = pairs[pairs["theme"] == theme]
@@ -458,18 +467,25 @@ def findings(
         text = ", ".join(f"{counts.get(r, 0)} {r}" for r in relations)
         if not disagree.empty:
             listed = "; ".join(
-                f"{a[:3]} vs {b[:3]}"
+                f"{short[a]} vs {short[b]}"
                 for a, b in zip(disagree["doc_a"], disagree["doc_b"], strict=True)
             )
             text += f" ({listed})"
         lines.append(f"  Pairs of articles on {label}: {text}.")
+
+    def name(doc_id: str) -> str:  # similarity tables may already use short names
+        return short.get(doc_id, doc_id)
+
     top = similar.iloc[0]
     low = similar.iloc[-1]
     lines.append(
-        f"Most similar vocabulary: {top['doc_a'][:3]} and {top['doc_b'][:3]} (cosine "
-        f"{top['similarity']:.2f}); least: {low['doc_a'][:3]} and {low['doc_b'][:3]} "
+        f"Most similar vocabulary: {name(top['doc_a'])} and {name(top['doc_b'])} (cosine "
+        f"{top['similarity']:.2f}); least: {name(low['doc_a'])} and {name(low['doc_b'])} "
         f"({low['similarity']:.2f})."
     )
+    if time_table["year"].nunique() < 2:
+        lines.append("No comparison over time: fewer than two years of publication are known.")
+        return lines
     for column, what in [("mean", "overall stance (mean sentence score)")] + [
         (f"rate_{t}", f"mentions of {THEME_LABELS.get(t, t)} per 1,000 tokens") for t in themes
     ]:

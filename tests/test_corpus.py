@@ -20,6 +20,7 @@ from retailkit.corpus import (
     corpus_profile,
     detect_encoding,
     html_to_text,
+    load_articles,
     load_corpus,
     load_seeds,
     read_catalog,
@@ -418,3 +419,43 @@ def test_audit_summary_net_chars_account_for_every_removed_seed_character() -> N
         net = audit_summary(rows)["net_chars"].sum()
         document = profile.loc[(doc_id, part)]
         assert document["raw_chars"] - document["text_chars"] == net, (doc_id, part)
+
+
+def test_load_articles_reads_the_seeds_with_load_seeds() -> None:
+    for by in ("article", "part"):
+        articles = load_articles(SEEDS_DIR, by=by)  # type: ignore[arg-type]
+        expected = load_seeds(by)  # type: ignore[arg-type]
+        pd.testing.assert_frame_equal(articles.drop(columns=["short", "label"]), expected)
+    parts = load_articles(by="part")
+    assert parts["short"].tolist() == ["000", "001", "002", "003", "004", "004", "004"]
+    assert parts["label"].iloc[-1] == "004 (2013)"
+
+
+def test_load_articles_reads_another_folder_with_load_corpus(tmp_path: Path) -> None:
+    (tmp_path / "alpha.txt").write_text("社交电商正在崛起。", "utf-8")
+    (tmp_path / "beta.html").write_bytes("<p>信息流营销。</p>".encode("gb18030"))
+    catalog = pd.DataFrame([dict.fromkeys(CATALOG_COLUMNS, "") | {"doc_id": "alpha"}])
+    catalog.loc[0, "published"] = "2019-03"
+    catalog.to_csv(tmp_path / "catalog.csv", index=False)  # dates, but no parts: not seeds
+    parts = load_articles(tmp_path, by="part")
+    assert parts[["doc_id", "part", "short", "label"]].values.tolist() == [
+        ["alpha", 1, "alpha", "alpha (2019)"],
+        ["beta", 1, "beta", "beta"],
+    ]
+    assert parts["text"].tolist() == ["社交电商正在崛起。", "信息流营销。"]
+    assert "part" not in load_articles(tmp_path).columns
+
+
+def test_a_seeds_like_folder_with_an_extra_file_is_read_as_a_corpus(tmp_path: Path) -> None:
+    for path in SEEDS_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    assert len(load_articles(tmp_path, by="part")) == 7  # the seeds' format
+    (tmp_path / "extra.txt").write_text("新零售。", "utf-8")
+    parts = load_articles(tmp_path, by="part")
+    assert len(parts) == 6 and parts["part"].eq(1).all()  # 5 seeds (whole) + extra
+    assert parts["label"].tolist()[:2] == ["000 (2017)", "001 (2018)"]  # catalog metadata kept
+
+
+def test_load_articles_rejects_unknown_by() -> None:
+    with pytest.raises(ValueError, match="by='chapter'"):
+        load_articles(by="chapter")  # type: ignore[arg-type]

@@ -127,6 +127,45 @@ def test_timeline_gives_each_part_its_own_row_in_date_order() -> None:
     assert change["change"] == pytest.approx(0.5)  # 2013 mean 0.5 -> 2018 mean 1.0
 
 
+def test_timeline_leaves_out_undated_pieces() -> None:
+    parts = pd.DataFrame(
+        {
+            "doc_id": ["x", "y", "z"],
+            "part": [1, 1, 1],
+            "published": ["2013", "", "unknown"],
+            "text": ["社交电商很好。", "社交电商很差。", "信息流很好。"],
+        }
+    )
+    assert synthesis.timeline(parts, scorer=keyword_scorer, n_boot=20)["doc_id"].tolist() == ["x"]
+    none = synthesis.timeline(parts.iloc[1:], scorer=keyword_scorer, n_boot=20)
+    assert none.empty and "year" in none.columns
+
+
+def test_findings_without_two_years_say_there_is_no_comparison_over_time() -> None:
+    stance = synthesis.stance_by_theme(DOCS, scorer=keyword_scorer, n_boot=100)
+    undated = DOCS.assign(part=1, published="")
+    lines = synthesis.findings(
+        stance,
+        synthesis.agreement(stance),
+        synthesis.timeline(undated, scorer=keyword_scorer, n_boot=50),
+        pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.3]}),
+    )
+    assert lines[-1] == "No comparison over time: fewer than two years of publication are known."
+
+
+def test_findings_name_articles_by_short_id() -> None:
+    docs = DOCS.assign(doc_id=DOCS["doc_id"] + "_0123456789abcdef")
+    stance = synthesis.stance_by_theme(docs, scorer=keyword_scorer, n_boot=100)
+    lines = synthesis.findings(
+        stance,
+        synthesis.agreement(stance),
+        synthesis.timeline(docs.assign(part=1), scorer=keyword_scorer, n_boot=50),
+        pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.3]}),
+    )
+    social = next(line for line in lines if line.startswith("Social commerce"))
+    assert "a approving (1.00)" in social and "0123456789abcdef" not in social
+
+
 def test_findings_are_generated_from_the_tables() -> None:
     stance = synthesis.stance_by_theme(DOCS, scorer=keyword_scorer, n_boot=100)
     parts = DOCS.assign(part=1)
