@@ -3,7 +3,7 @@
 Chinese has no spaces, so every count in retailkit starts here. The reference algorithm and
 dictionary are jieba's (0.42.1, ~349k words, HMM for unknown words). Two engines run it:
 
-* ``"rjieba"`` (default): the Rust port ``jieba-rs`` through the ``rjieba`` binding, 20-30x
+* ``"rjieba"`` (default): the Rust port ``jieba-rs`` through the ``rjieba`` binding, 12-14x
   faster than ``jieba.lcut`` with the same dictionary (see ``benchmarks/README.md``);
 * ``"jieba"``: the original pure-Python jieba.
 
@@ -29,14 +29,16 @@ one token (``74亿``), so that amounts survive as units of meaning.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import multiprocessing
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -315,6 +317,23 @@ def _new_engine(engine: str, entries: Sequence[DictionaryEntry]) -> Callable[[st
     raise ValueError(f"engine: expected one of {ENGINES}, got {engine!r}")
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of token lists.
+
+    The lists hold only strings, so they can form no reference cycles, but each one counts
+    towards the collector's thresholds and the collections it triggers traverse every tracked
+    object in the process: about 15 % of ``tokenize_many``'s time on the 62,774 reviews.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Verdicts(dict[str, bool]):
     """token -> keep? memo; misses computed by ``judge`` (vocabularies repeat, so this is fast)."""
 
@@ -510,29 +529,34 @@ class Tokenizer:
         cut = self._engine_cut()
         triggers, merge, keep = self._triggers, self._merge, self._verdicts.__getitem__
         out = []
-        for text in texts:
-            if type(text) is str and text:
-                tokens = cut(text)
-                if not triggers.isdisjoint(tokens):
-                    tokens = merge(tokens)
-                out.append(list(filter(keep, tokens)))
-            else:
-                out.append(self.tokenize(text))
+        with _gc_paused():
+            for text in texts:
+                if type(text) is str and text:
+                    tokens = cut(text)
+                    if not triggers.isdisjoint(tokens):
+                        tokens = merge(tokens)
+                    out.append(list(filter(keep, tokens)))
+                else:
+                    out.append(self.tokenize(text))
         return out
 
     def tokenize_many(self, texts: Iterable[str | None], n_jobs: int = 1) -> list[list[str]]:
-        """:meth:`tokenize` every text; order preserved.
+        """:meth:`tokenize` every text; order preserved, the same result for every ``n_jobs``.
 
         Parameters
         ----------
         texts
             Strings (``None``/NaN/``""`` give ``[]``): a list, a pandas Series ...
         n_jobs
-            Worker processes (``-1``: one per CPU). With 1 (default) everything runs here.
-            Workers rebuild the tokenizer (about 0.3 s each) and send every token back, which
-            costs more than cutting it: on the 62,774 reviews ``n_jobs=2`` took 3.7 s against
-            1.0 s for ``n_jobs=1`` (``benchmarks/README.md``). Keep 1 unless a measurement on
-            your machine says otherwise.
+            Processes to use (``-1``: one per CPU). With 1 (default) everything runs here. With
+            more, the texts are cut into ``n_jobs`` contiguous parts: this process tokenizes the
+            first while worker processes tokenize the others and send each part back packed in
+            one string (cheap to transfer; unpacked with ``str.split``). Under the ``fork``
+            start method (multiprocessing's default on Linux up to Python 3.13) workers inherit
+            the loaded dictionary; under ``spawn``/``forkserver`` each rebuilds it (about 0.3 s).
+            Fewer than :data:`PARALLEL_MIN_TEXTS` texts always run here. On the 62,774 reviews
+            and 2 cores, ``n_jobs=2`` took 0.7-0.9 s against 0.94 s for ``n_jobs=1``
+            (``benchmarks/README.md``).
 
         Examples
         --------
@@ -544,18 +568,64 @@ class Tokenizer:
             n_jobs = os.cpu_count() or 1
         if n_jobs < 1:
             raise ValueError(f"n_jobs: expected a positive number or -1, got {n_jobs}")
-        if n_jobs == 1 or len(items) < 2:
+        if n_jobs == 1 or len(items) < PARALLEL_MIN_TEXTS:
             return self._tokenize_serial(items)
-        size = math.ceil(len(items) / (n_jobs * 4))
-        chunks = [items[start : start + size] for start in range(0, len(items), size)]
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context) as pool:
-            results = list(pool.map(_tokenize_chunk, [self] * len(chunks), chunks))
-        return [tokens for chunk in results for tokens in chunk]
+        return self._tokenize_parallel(items, n_jobs)
+
+    def _tokenize_parallel(self, items: list[str | None], n_jobs: int) -> list[list[str]]:
+        global _INHERITED
+        self._engine_cut()  # build once here, so that forked workers inherit it
+        size = math.ceil(len(items) / n_jobs)
+        parts = [items[start : start + size] for start in range(0, len(items), size)]
+        context = multiprocessing.get_context()
+        if context.get_start_method() == "fork":
+            jobs: list[Any] = list(range(1, len(parts)))
+            _INHERITED = (self, parts)
+        else:
+            jobs = [(self, part) for part in parts[1:]]
+        try:
+            with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+                futures = [pool.submit(_tokenize_packed, job) for job in jobs]
+                out = self._tokenize_serial(parts[0])
+                for future in futures:
+                    out.extend(_unpack(future.result()))
+        finally:
+            _INHERITED = None
+        return out
 
 
-def _tokenize_chunk(tokenizer: Tokenizer, texts: list[str | None]) -> list[list[str]]:
-    return tokenizer._tokenize_serial(texts)
+# Below this many texts, tokenize_many(n_jobs > 1) runs in this process: starting workers and
+# moving tokens costs more than it saves.
+PARALLEL_MIN_TEXTS = 2_000
+# Packing a part's tokens for transfer: documents joined by _DOC_SEP, tokens by _TOKEN_SEP.
+_DOC_SEP, _TOKEN_SEP = "\x00", "\x01"
+# (tokenizer, parts) inherited by forked workers: they receive only a part's index.
+_INHERITED: tuple[Tokenizer, list[list[str | None]]] | None = None
+
+
+def _tokenize_packed(job: int | tuple[Tokenizer, list[str | None]]) -> str | list[list[str]]:
+    """Worker: tokenize one part; return it packed in one string, or as lists if it cannot be
+    packed (a token holding a separator character: control characters are possible in input)."""
+    if isinstance(job, int):
+        assert _INHERITED is not None, "worker started without the parent's tokenizer"
+        tokenizer, parts = _INHERITED
+        texts = parts[job]
+    else:
+        tokenizer, texts = job
+    docs = tokenizer._tokenize_serial(texts)
+    packed = _DOC_SEP.join([_TOKEN_SEP.join(doc) for doc in docs])
+    tokens = sum(map(len, docs))
+    non_empty = sum(1 for doc in docs if doc)
+    if packed.count(_DOC_SEP) != len(docs) - 1 or packed.count(_TOKEN_SEP) != tokens - non_empty:
+        return docs
+    return packed
+
+
+def _unpack(packed: str | list[list[str]]) -> list[list[str]]:
+    """Inverse of the packing in :func:`_tokenize_packed` (tokens are never empty strings)."""
+    if isinstance(packed, list):
+        return packed
+    return [doc.split(_TOKEN_SEP) if doc else [] for doc in packed.split(_DOC_SEP)]
 
 
 def _user_entries(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
+import multiprocessing
 import pickle
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retailkit import segment
 from retailkit.errors import DictionaryError
 from retailkit.reviews import load_review_sample
 from retailkit.segment import (
@@ -131,9 +134,30 @@ def test_tokenize_many_preserves_order_and_maps_missing_to_empty() -> None:
     assert tokenize_many(texts) == [["私域流量"], [], ["618", "大促"], [], [], ["新零售"]]
 
 
-def test_tokenize_many_in_worker_processes_matches_serial() -> None:
-    texts = [*load_review_sample()["review"].head(40), None]
-    assert tokenize_many(texts, n_jobs=2) == tokenize_many(texts)
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_tokenize_many_in_worker_processes_matches_serial(
+    start_method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reviews = load_review_sample()["review"].head(segment.PARALLEL_MIN_TEXTS + 7).tolist()
+    texts = [*reviews[:100], None, "", *reviews[100:]]  # empty documents inside a part
+    serial = tokenize_many(texts)
+    original = multiprocessing.get_context
+    context = original(start_method)  # as if it were the process's default start method
+    monkeypatch.setattr(
+        multiprocessing, "get_context", lambda method=None: original(method) if method else context
+    )
+    assert tokenize_many(texts, n_jobs=3) == serial
+    assert segment._INHERITED is None  # nothing left behind for later forks
+
+
+def test_a_part_that_cannot_be_packed_is_sent_as_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    tokenizer = Tokenizer()
+    texts = ["新零售和社交电商", None, "信息流营销"]
+    expected = tokenizer.tokenize_many(texts)
+    packed = segment._tokenize_packed((tokenizer, texts))
+    assert isinstance(packed, str) and segment._unpack(packed) == expected
+    monkeypatch.setattr(segment, "_TOKEN_SEP", "电")  # now a token holds the separator
+    assert segment._tokenize_packed((tokenizer, texts)) == expected
 
 
 def test_tokenize_many_rejects_a_bad_n_jobs() -> None:
@@ -349,3 +373,15 @@ def test_is_punctuation(token: str, expected: bool) -> None:
 def test_agreement_requires_equal_lengths() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         agreement([["a"]], [])
+
+
+def test_tokenize_many_restores_the_garbage_collector_state() -> None:
+    assert gc.isenabled()
+    tokenize_many(["新零售", "社交电商"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tokenize_many(["新零售"])
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
