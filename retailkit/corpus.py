@@ -450,20 +450,26 @@ def _table_records(
         )
     if table.empty:
         raise CorpusError(f"{path}: no rows")
+    # Metadata keys once per table (a CSV of a million reviews is read row by row below).
+    keys = {
+        column: f"meta_{column}" if column in _GENERATED else str(column)
+        for column in table.columns
+        if column != text_column
+    }
+    has_id = "doc_id" in table.columns
     records = []
-    for number, (_, row) in enumerate(table.iterrows(), start=1):
+    for number, row in enumerate(table.to_dict("records"), start=1):
         value = row[text_column]
         if not isinstance(value, str):
             raise CorpusError(f"{path}: {where} {number}: {text_column!r} is not text")
         record: dict[str, Any] = {"doc_id": f"{path.stem}:{number}", "_row": number}
-        for column, cell in row.items():
-            if column == text_column:
-                continue
-            key = f"meta_{column}" if column in _GENERATED else str(column)
+        for column, key in keys.items():
+            cell = row[column]
             record[key] = "" if cell is None else cell
-        if "doc_id" in table.columns and str(row["doc_id"]):
+        if has_id and str(row["doc_id"]):
             record["doc_id"] = str(row["doc_id"])
-        records.append(record | {"raw": value})
+        record["raw"] = value
+        records.append(record)
     return records
 
 

@@ -159,6 +159,10 @@ def char_ngram_counts(
     return sp.vstack(rows, format="csr")
 
 
+#: Texts per batch in :meth:`SentimentModel.decision_function` (each row is independent).
+SCORE_BATCH = 20_000
+
+
 @dataclass(frozen=True)
 class SentimentModel:
     """A trained linear review-sentiment model: hashed char n-gram TF-IDF + logistic regression.
@@ -194,7 +198,19 @@ class SentimentModel:
     metadata: dict[str, Any] = field(repr=False, compare=False)
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        """Raw (uncalibrated) decision values; rows without any n-gram give 0."""
+        """Raw (uncalibrated) decision values; rows without any n-gram give 0.
+
+        Texts are scored in batches of :data:`SCORE_BATCH`, so memory stays flat however many
+        there are: 251,096 reviews took 1.6 GB of n-gram matrix in one piece, 0.25 GB in
+        batches (``benchmarks/README.md``).
+        """
+        if len(texts) > SCORE_BATCH:
+            return np.concatenate(
+                [
+                    self.decision_function(texts[start : start + SCORE_BATCH])
+                    for start in range(0, len(texts), SCORE_BATCH)
+                ]
+            )
         counts = char_ngram_counts(texts, ngram_range=self.ngram_range, n_features=self.n_features)
         # Work on the CSR arrays directly (O(non-zeros)): sublinear tf x idf, then each row's
         # L2 norm and dot product with the coefficients.

@@ -527,3 +527,10 @@ def test_evaluate_scores_interval_brackets_the_point_estimate_and_is_reproducibl
     pd.testing.assert_frame_equal(first, second)
     assert ((first["ci_low"] <= first["value"]) & (first["value"] <= first["ci_high"])).all()
     assert (first["ci_high"] - first["ci_low"]).max() < 0.2
+
+
+def test_scoring_in_batches_gives_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = load_review_sample()["review"].head(50).tolist()
+    whole = sentiment.score(texts)
+    monkeypatch.setattr(sentiment, "SCORE_BATCH", 7)  # 50 texts: 8 batches, the last short
+    np.testing.assert_array_equal(sentiment.score(texts), whole)

@@ -31,6 +31,8 @@ def traditional_share(text: str) -> float:
     if not han:
         return 0.0
     converted = converter("t2s").convert(han)
+    if converted == han:  # the common case for Simplified text: no character-by-character count
+        return 0.0
     if len(converted) != len(han):  # a phrase changed length: fall back to characters
         converted = "".join(converter("t2s").convert(c) for c in han)
     return sum(a != b for a, b in zip(han, converted, strict=True)) / len(han)
