@@ -3,7 +3,7 @@
 Builds a CSV of ``--copies`` copies of the 62,774 online_shopping_10_cats reviews
 (ChineseNlpCorpus; 16 copies = 1,004,384 rows, 59 million characters) in a temporary folder, then
 runs each stage in a fresh Python process and prints its wall seconds and peak resident memory
-(max RSS of that process, input included):
+(max RSS of that process, input included; for ``n_jobs=2`` also the worker's, separately):
 
 1. ``rk.load_corpus(csv, text_column="review")``: read, detect the encoding, clean every row
    (mojibake repair, furniture rules, width/whitespace, OpenCC), keep metadata;
@@ -78,7 +78,14 @@ def run_stage(stage: str, csv: Path, lda_docs: int) -> dict[str, object]:
         raise SystemExit(f"unknown stage {stage!r}")
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"stage": stage, "n": n, "seconds": round(seconds, 1), "peak_mb": round(peak)}
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "stage": stage,
+        "n": n,
+        "seconds": round(seconds, 1),
+        "peak_mb": round(peak),
+        "worker_peak_mb": round(workers),
+    }
 
 
 def main() -> int:
@@ -86,6 +93,7 @@ def main() -> int:
     parser.add_argument("path", nargs="?")
     parser.add_argument("--copies", type=int, default=16)
     parser.add_argument("--lda-docs", type=int, default=100_000)
+    parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--csv", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -96,12 +104,15 @@ def main() -> int:
     source = pd.read_csv(full_reviews_path(args.path))
     print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
     with tempfile.TemporaryDirectory() as folder:
-        csv = Path(folder) / "reviews_x{args.copies}.csv"
+        csv = Path(folder) / f"reviews_x{args.copies}.csv"
         pd.concat([source] * args.copies, ignore_index=True).to_csv(csv, index=False)
         size = csv.stat().st_size / 2**20
         print(f"{len(source) * args.copies:,} reviews ({args.copies} copies), {size:.0f} MB CSV")
-        print(f"{'stage':<12} {'texts':>10} {'seconds':>8} {'texts/s':>10} {'peak MB':>8}")
-        for stage in STAGES:
+        print(
+            f"{'stage':<12} {'texts':>10} {'seconds':>8} {'texts/s':>10} {'peak MB':>8} "
+            f"{'worker peak MB':>15}"
+        )
+        for stage in args.stages:
             command = [sys.executable, __file__, "--stage", stage, "--csv", str(csv)]
             child = subprocess.run(
                 [*command, "--lda-docs", str(args.lda_docs)],
@@ -114,7 +125,7 @@ def main() -> int:
             rate = row["n"] / row["seconds"] if row["seconds"] else float("nan")
             print(
                 f"{row['stage']:<12} {row['n']:>10,} {row['seconds']:>8} {rate:>10,.0f} "
-                f"{row['peak_mb']:>8,}",
+                f"{row['peak_mb']:>8,} {row['worker_peak_mb'] or '-':>15}",
                 flush=True,
             )
     print(f"load average at end: {os.getloadavg()[0]:.1f}")

@@ -59,7 +59,7 @@ import pandas as pd
 from IPython.display import display
 
 from retailkit import plotting
-from retailkit.corpus import load_articles
+from retailkit.corpus import load_articles, publication_year
 from retailkit.glossary import add_gloss
 from retailkit.keyness import keyness
 from retailkit.themes import load_theme_info, load_themes, theme_profile, theme_sentences
@@ -282,7 +282,7 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # %%
 parts = load_articles(SEEDS, by="part")
 parts["part_id"] = parts["short"] + "/" + parts["part"].astype(str)
-parts["year"] = pd.to_numeric(parts["published"].str[:4], errors="coerce")
+parts["year"] = publication_year(parts["published"]).to_numpy()
 undated = parts.loc[parts["year"].isna(), "part_id"].tolist()
 parts = parts.dropna(subset=["year"]).astype({"year": int})
 # Another corpus may have no catalog.csv (no dates): the over-time cells then say so and stop.

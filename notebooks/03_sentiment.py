@@ -54,7 +54,7 @@ import pandas as pd
 
 import retailkit as rk
 from retailkit import plotting, sentiment
-from retailkit.reviews import CITATION, load_review_sample
+from retailkit.reviews import CITATION, load_validation_reviews
 
 _ = plotting.setup()
 
@@ -67,17 +67,21 @@ SNOWNLP_SAMPLE = 600  # reviews scored by both engines (SnowNLP is slow)
 N_BOOT = 1000
 ARC_WINDOW = 7  # sentences in the centred rolling mean of the arcs
 N_QUOTES = 1  # evidence sentences per side, document and theme
+REVIEWS = None  # or a CSV of your own labelled reviews (columns cat, label, review)
 
 # %% [markdown]
 # ## (a) Validation on held-out reviews
 #
 # The review model (`engine="retailkit"`) was trained on the *train* split of
 # online_shopping_10_cats; here it scores the committed *test*-split sample, which it never saw.
-# Data: ChineseNlpCorpus, online_shopping_10_cats.
+# Data: ChineseNlpCorpus, online_shopping_10_cats. (With `REVIEWS` set, your labelled file is
+# used instead, minus any review the model was trained on: `rk.reviews.load_validation_reviews`.)
 
 # %%
-print(CITATION)
-reviews = load_review_sample()
+reviews = load_validation_reviews(REVIEWS)
+print(CITATION if REVIEWS is None else f"data: {REVIEWS}")
+print(f"{len(reviews):,} labelled reviews the model never saw")
+print(f"left out because the model was trained on them: {reviews.attrs['seen_in_training']:,}")
 review_scores = sentiment.score(reviews["review"].tolist())
 overall = pd.DataFrame([sentiment.evaluate_scores(reviews["label"], review_scores)])
 overall.insert(0, "engine", "retailkit (all test-sample reviews)")
@@ -87,7 +91,7 @@ overall.round(3)
 # SnowNLP beside it, on the same random sample of reviews (both engines score the same texts).
 
 # %%
-subset = reviews.sample(n=SNOWNLP_SAMPLE, random_state=SEED).sort_index()
+subset = reviews.sample(n=min(SNOWNLP_SAMPLE, len(reviews)), random_state=SEED).sort_index()
 engines = {
     name: sentiment.score(subset["review"].tolist(), engine=name)
     for name in ("retailkit", "snownlp")
@@ -297,7 +301,8 @@ quotes = sentiment.theme_evidence(
 )
 print(QUALITY_NOTE)
 gold = rk.stance.load_labelled()[["text", "label"]].drop_duplicates("text")
-quotes = quotes.merge(gold.rename(columns={"text": "sentence", "label": "annotated"}),
-                      on="sentence", how="left")
+quotes = quotes.merge(
+    gold.rename(columns={"text": "sentence", "label": "annotated"}), on="sentence", how="left"
+)
 with pd.option_context("display.max_colwidth", None, "display.max_rows", 100):
     display(quotes[["doc_id", "theme", "side", "score", "annotated", "sentence"]].round(3))

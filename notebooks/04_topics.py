@@ -71,7 +71,7 @@ from sklearn.metrics import normalized_mutual_info_score
 import retailkit as rk
 from retailkit import plotting
 from retailkit.corpus import load_articles
-from retailkit.reviews import CATEGORY_GLOSSES, CITATION, load_review_sample
+from retailkit.reviews import CATEGORY_GLOSSES, CITATION, load_review_sample, load_reviews
 from retailkit.topics import (
     article_paragraphs,
     build_vocabulary,
@@ -102,6 +102,8 @@ MAX_DF = 0.2  # ... and in at most 20 % of them
 EXTRA_STOPWORDS = ["人", "多", "新", "月"]  # person, many, new, month
 N_WORDS = 10
 REVIEW_K = 10
+REVIEWS = None  # or a CSV of your own labelled reviews (columns cat, label, review)
+REVIEW_MAX = 20_000  # a larger review file is sampled down to this many reviews (seed SEED)
 
 # %% [markdown]
 # ## Documents: the paragraphs of the five articles
@@ -322,7 +324,9 @@ print(f"pyLDAvis page written to figures/{page.name}")
 # vocabulary filter were chosen on that same sample, so its figure is not held-out.
 
 # %%
-reviews = load_review_sample()
+reviews = load_review_sample() if REVIEWS is None else load_reviews(REVIEWS)
+if len(reviews) > REVIEW_MAX:
+    reviews = reviews.sample(n=REVIEW_MAX, random_state=SEED).sort_index().reset_index(drop=True)
 review_docs = rk.tokenize_many(reviews["review"])
 review_models = {
     seed: fit_lda(review_docs, REVIEW_K, seed=seed) for seed in sorted({SEED, *STABILITY_SEEDS})
@@ -336,7 +340,7 @@ validation = pd.DataFrame(
         ],
     }
 )
-print(f"{len(reviews):,} reviews, k = {REVIEW_K}; data: {CITATION}")
+print(f"{len(reviews):,} reviews, k = {REVIEW_K}; data: {CITATION if REVIEWS is None else REVIEWS}")
 validation.round(3)
 
 # %% [markdown]
@@ -347,6 +351,6 @@ validation.round(3)
 review_model = review_models[SEED]
 review_words = review_model.top_words(6).groupby("topic")["word"].apply(" ".join)
 crosstab = pd.crosstab(review_model.dominant_topic(), reviews["cat"]).rename_axis("topic")
-crosstab = crosstab.rename(columns=lambda cat: f"{cat} {CATEGORY_GLOSSES[cat]}")
+crosstab = crosstab.rename(columns=lambda cat: f"{cat} {CATEGORY_GLOSSES.get(cat, '')}".strip())
 crosstab.insert(0, "top words", review_words)
 crosstab

@@ -56,6 +56,7 @@ _ = plotting.setup()
 FIGURES = "../figures"
 SEED = 0
 SNOWNLP_SAMPLE = 600  # SnowNLP scores ~100 reviews/s; a stratified subsample keeps this fast
+REVIEWS = None  # or a CSV of your own labelled reviews (columns cat, label, review)
 N_BOOT = 500
 TOPIC_SAMPLE_PER_CATEGORY = 200
 TOPIC_SEEDS = (0, 1, 2)
@@ -65,10 +66,14 @@ K = 10
 # ## The labelled reviews
 
 # %%
-sample = reviews.load_review_sample()
-print(reviews.CITATION)
+sample = reviews.load_validation_reviews(REVIEWS)  # minus reviews the model was trained on
+print(reviews.CITATION if REVIEWS is None else f"data: {REVIEWS}")
+seen = sample.attrs["seen_in_training"]
+print(f"left out because the sentiment model was trained on them: {seen:,}")
 categories = sample.groupby("cat")["label"].agg(n="count", positive_rate="mean").round(3)
-categories.insert(0, "category", categories.index.map(reviews.CATEGORY_GLOSSES))
+categories.insert(
+    0, "category", categories.index.map(lambda c: reviews.CATEGORY_GLOSSES.get(c, ""))
+)
 categories
 
 # %% [markdown]
@@ -97,7 +102,7 @@ print(f"identical token lists: {segmentation_agreement:.3f} of {len(texts):,} re
 
 # %%
 subset = sample.groupby(["cat", "label"]).sample(
-    frac=SNOWNLP_SAMPLE / len(sample), random_state=SEED
+    frac=min(1.0, SNOWNLP_SAMPLE / len(sample)), random_state=SEED
 )
 scores = {
     "retailkit, all held-out": (sample["label"], sentiment.score(sample["review"])),
@@ -196,7 +201,7 @@ topic_table.round(3)
 # %%
 best = models[(next(iter(engines)), TOPIC_SEEDS[0])]
 crosstab = pd.crosstab(
-    topic_sample["cat"].map(reviews.CATEGORY_GLOSSES).to_numpy(),
+    topic_sample["cat"].map(lambda c: reviews.CATEGORY_GLOSSES.get(c, c)).to_numpy(),
     best.dominant_topic(),
     rownames=["category"],
     colnames=["dominant topic"],

@@ -55,6 +55,7 @@ __all__ = [
     "load_articles",
     "load_corpus",
     "load_seeds",
+    "publication_year",
     "read_catalog",
     "read_text",
     "seed_audit",
@@ -642,8 +643,21 @@ def load_corpus(
     return table[CORPUS_COLUMNS + extra]
 
 
-_HASH_SUFFIX = re.compile(r"_[0-9a-f]{8,}$")
-_YEAR = re.compile(r"^([0-9]{4})")
+# A hash suffix as in the seeds' file names: 12 or more hex digits, at least one a-f letter (so
+# dates such as _20190312 stay).
+_HASH_SUFFIX = re.compile(r"(?<=.)_(?=[0-9]*[a-f])[0-9a-f]{12,}$")
+
+
+def publication_year(published: Iterable[object]) -> pd.Series:
+    """The year a ``published`` value starts with (``YYYY``, ``YYYY-MM`` ...), else ``<NA>``.
+
+    Examples
+    --------
+    >>> publication_year(["2013", "2018-06-25", "", "unknown", None]).tolist()
+    [2013, 2018, <NA>, <NA>, <NA>]
+    """
+    values = pd.Series(list(published), dtype=object).fillna("").astype(str)
+    return pd.to_numeric(values.str.extract(r"^([0-9]{4})", expand=False)).astype("Int64")
 
 
 def short_ids(doc_ids: Iterable[str]) -> dict[str, str]:
@@ -653,8 +667,10 @@ def short_ids(doc_ids: Iterable[str]) -> dict[str, str]:
     --------
     >>> short_ids(["000_217eb4ff2da10e5a", "001_0d65e2bbff311307"])
     {'000_217eb4ff2da10e5a': '000', '001_0d65e2bbff311307': '001'}
-    >>> short_ids(["a_1234abcd", "a_9876fedc", "b"])  # would collide: kept whole
-    {'a_1234abcd': 'a_1234abcd', 'a_9876fedc': 'a_9876fedc', 'b': 'b'}
+    >>> list(short_ids(["a_1234abcd5678", "a_9876fedc5432"]).values())  # would collide
+    ['a_1234abcd5678', 'a_9876fedc5432']
+    >>> short_ids(["report_20190312", "_217eb4ff2da10e5a"])  # a date, and nothing before
+    {'report_20190312': 'report_20190312', '_217eb4ff2da10e5a': '_217eb4ff2da10e5a'}
     """
     ids = list(dict.fromkeys(doc_ids))
     short = [_HASH_SUFFIX.sub("", doc_id) for doc_id in ids]
@@ -721,12 +737,16 @@ def load_articles(
         table = load_seeds(by, directory=where)
     else:
         table = load_corpus(where)
+        # Columns of the user's CSV/JSONL named like the ones added here keep a prefix.
+        clash = [c for c in ("part", "short", "label") if c in table.columns]
+        table = table.rename(columns={c: f"meta_{c}" for c in clash})
         if by == "part":
             table.insert(1, "part", 1)
     short = short_ids(table["doc_id"])
     table["short"] = table["doc_id"].map(short)
-    year = table["published"].astype(str).str.extract(_YEAR, expand=False)
-    table["label"] = table["short"].where(year.isna(), table["short"] + " (" + year + ")")
+    year = publication_year(table["published"])
+    with_year = table["short"] + " (" + year.astype(str).to_numpy() + ")"
+    table["label"] = with_year.where(year.notna().to_numpy(), table["short"])
     return table
 
 

@@ -548,10 +548,11 @@ class Tokenizer:
         texts
             Strings (``None``/NaN/``""`` give ``[]``): a list, a pandas Series ...
         n_jobs
-            Processes to use (``-1``: one per CPU). With 1 (default) everything runs here. With
-            more, the texts are cut into ``n_jobs`` contiguous parts: this process tokenizes the
-            first while worker processes tokenize the others and send each part back packed in
-            one string (cheap to transfer; unpacked with ``str.split``). Under the ``fork``
+            Processes to use (``-1`` or more than the CPUs: one per CPU). With 1 (default)
+            everything runs here. With more, the texts are cut into ``n_jobs`` contiguous
+            parts: this process tokenizes the first while worker processes tokenize the others
+            and send each part back packed in one string (cheap to transfer; unpacked with
+            ``str.split``). Under the ``fork``
             start method (multiprocessing's default on Linux up to Python 3.13) workers inherit
             the loaded dictionary; under ``spawn``/``forkserver`` each rebuilds it (about 0.3 s).
             Fewer than :data:`PARALLEL_MIN_TEXTS` texts always run here. On the 62,774 reviews
@@ -568,29 +569,35 @@ class Tokenizer:
             n_jobs = os.cpu_count() or 1
         if n_jobs < 1:
             raise ValueError(f"n_jobs: expected a positive number or -1, got {n_jobs}")
+        n_jobs = min(n_jobs, os.cpu_count() or 1)  # more processes than CPUs only cost
         if n_jobs == 1 or len(items) < PARALLEL_MIN_TEXTS:
             return self._tokenize_serial(items)
         return self._tokenize_parallel(items, n_jobs)
 
     def _tokenize_parallel(self, items: list[str | None], n_jobs: int) -> list[list[str]]:
-        global _INHERITED
         self._engine_cut()  # build once here, so that forked workers inherit it
         size = math.ceil(len(items) / n_jobs)
         parts = [items[start : start + size] for start in range(0, len(items), size)]
         context = multiprocessing.get_context()
+        options: dict[str, Any] = {}
         if context.get_start_method() == "fork":
+            # Workers receive (tokenizer, parts) as initializer arguments, which fork passes
+            # without pickling: the loaded engine comes along, and each call's workers get
+            # their own copy (no shared state between concurrent calls). Jobs are part indices.
+            options = {"initializer": _inherit, "initargs": (self, parts)}
             jobs: list[Any] = list(range(1, len(parts)))
-            _INHERITED = (self, parts)
         else:
             jobs = [(self, part) for part in parts[1:]]
+        pool = ProcessPoolExecutor(max_workers=len(jobs), mp_context=context, **options)
         try:
-            with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
-                futures = [pool.submit(_tokenize_packed, job) for job in jobs]
-                out = self._tokenize_serial(parts[0])
-                for future in futures:
-                    out.extend(_unpack(future.result()))
-        finally:
-            _INHERITED = None
+            futures = [pool.submit(_tokenize_packed, job) for job in jobs]
+            out = self._tokenize_serial(parts[0])
+            for future in futures:
+                out.extend(_unpack(future.result()))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # e.g. Ctrl-C: do not start the rest
+            raise
+        pool.shutdown(wait=True)
         return out
 
 
@@ -599,8 +606,13 @@ class Tokenizer:
 PARALLEL_MIN_TEXTS = 2_000
 # Packing a part's tokens for transfer: documents joined by _DOC_SEP, tokens by _TOKEN_SEP.
 _DOC_SEP, _TOKEN_SEP = "\x00", "\x01"
-# (tokenizer, parts) inherited by forked workers: they receive only a part's index.
+# In a forked worker: (tokenizer, parts) from the parent, set by _inherit.
 _INHERITED: tuple[Tokenizer, list[list[str | None]]] | None = None
+
+
+def _inherit(tokenizer: Tokenizer, parts: list[list[str | None]]) -> None:
+    global _INHERITED
+    _INHERITED = (tokenizer, parts)
 
 
 def _tokenize_packed(job: int | tuple[Tokenizer, list[str | None]]) -> str | list[list[str]]:

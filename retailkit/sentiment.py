@@ -201,8 +201,8 @@ class SentimentModel:
         """Raw (uncalibrated) decision values; rows without any n-gram give 0.
 
         Texts are scored in batches of :data:`SCORE_BATCH`, so memory stays flat however many
-        there are: 251,096 reviews took 1.6 GB of n-gram matrix in one piece, 0.25 GB in
-        batches (``benchmarks/README.md``).
+        there are: scoring 251,096 reviews peaked at 1,749 MB of process memory in one piece,
+        412 MB in batches (``benchmarks/README.md``).
         """
         if len(texts) > SCORE_BATCH:
             return np.concatenate(

@@ -365,12 +365,14 @@ def timeline(
     """
     from retailkit import sentiment
     from retailkit import themes as theme_module
+    from retailkit.corpus import publication_year
 
     columns = ["doc_id", "published", "year", "n_sentences", "mean", "ci_low", "ci_high"]
     columns += [f"rate_{theme}" for theme in themes]
     pieces = parts_as_documents(parts)
-    year = pieces["published"].astype(str).str.extract(r"^([0-9]{4})", expand=False)
-    pieces = pieces[year.notna()].assign(year=year.dropna().astype(int)).reset_index(drop=True)
+    year = publication_year(pieces["published"]).to_numpy()
+    dated = ~pd.isna(year)
+    pieces = pieces[dated].assign(year=year[dated].astype(int)).reset_index(drop=True)
     if pieces.empty:
         return pd.DataFrame(columns=columns)
     overall = sentiment.article_sentiment(

@@ -459,3 +459,14 @@ def test_a_seeds_like_folder_with_an_extra_file_is_read_as_a_corpus(tmp_path: Pa
 def test_load_articles_rejects_unknown_by() -> None:
     with pytest.raises(ValueError, match="by='chapter'"):
         load_articles(by="chapter")  # type: ignore[arg-type]
+
+
+def test_load_articles_keeps_a_csvs_own_part_and_label_columns(tmp_path: Path) -> None:
+    table = pd.DataFrame({"text": ["社交电商。", "信息流。"], "part": ["上", "下"]})
+    table["label"] = [1, 0]
+    table.to_csv(tmp_path / "posts.csv", index=False)
+    parts = load_articles(tmp_path / "posts.csv", by="part")
+    assert parts["part"].tolist() == [1, 1]
+    assert parts["meta_part"].tolist() == ["上", "下"]
+    assert parts["meta_label"].tolist() == ["1", "0"]
+    assert parts["label"].tolist() == ["posts:1", "posts:2"]

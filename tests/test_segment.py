@@ -6,6 +6,7 @@ import gc
 import logging
 import math
 import multiprocessing
+import os
 import pickle
 import subprocess
 import sys
@@ -139,15 +140,29 @@ def test_tokenize_many_in_worker_processes_matches_serial(
     start_method: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reviews = load_review_sample()["review"].head(segment.PARALLEL_MIN_TEXTS + 7).tolist()
-    texts = [*reviews[:100], None, "", *reviews[100:]]  # empty documents inside a part
+    # Empty documents first and last in the parts the workers pack, and in this process's part.
+    texts = ["", *reviews[:700], None, *reviews[700:], ""]
     serial = tokenize_many(texts)
     original = multiprocessing.get_context
     context = original(start_method)  # as if it were the process's default start method
     monkeypatch.setattr(
         multiprocessing, "get_context", lambda method=None: original(method) if method else context
     )
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)  # three parts even on a 2-core machine
     assert tokenize_many(texts, n_jobs=3) == serial
-    assert segment._INHERITED is None  # nothing left behind for later forks
+    assert segment._INHERITED is None  # only workers hold the parts
+
+
+def test_concurrent_parallel_calls_do_not_mix_their_texts() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    reviews = load_review_sample()["review"].tolist()
+    inputs = [reviews[:2_500], reviews[3_000:6_000]]
+    expected = [tokenize_many(texts) for texts in inputs]
+    for _ in range(3):
+        with ThreadPoolExecutor(max_workers=2) as threads:
+            results = list(threads.map(lambda texts: tokenize_many(texts, n_jobs=2), inputs))
+        assert results == expected
 
 
 def test_a_part_that_cannot_be_packed_is_sent_as_lists(monkeypatch: pytest.MonkeyPatch) -> None:

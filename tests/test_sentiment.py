@@ -13,7 +13,7 @@ import pytest
 from sklearn.metrics import accuracy_score, roc_auc_score
 
 from retailkit import sentiment
-from retailkit.errors import ModelError
+from retailkit.errors import CorpusError, ModelError
 from retailkit.reviews import load_review_sample
 from retailkit.sentiment import (
     article_sentiment,
@@ -534,3 +534,47 @@ def test_scoring_in_batches_gives_the_same_scores(monkeypatch: pytest.MonkeyPatc
     whole = sentiment.score(texts)
     monkeypatch.setattr(sentiment, "SCORE_BATCH", 7)  # 50 texts: 8 batches, the last short
     np.testing.assert_array_equal(sentiment.score(texts), whole)
+
+
+# Three reviews of the train split of online_shopping_10_cats (ChineseNlpCorpus), quoted to check
+# that the model's own training reviews are recognised.
+TRAIN_REVIEWS = [
+    "很不错。。。。。。很好的平板",
+    "总体而言，产品还是不错的。",
+    "华为品质，一如既往的好！",
+]
+
+
+def test_training_fingerprints_match_the_model_metadata() -> None:
+    from retailkit import reviews
+
+    values = np.load(reviews.FINGERPRINTS_PATH, allow_pickle=False)
+    rows = sentiment.load_model().metadata["data"]["rows"]
+    assert values.dtype == np.uint64 and (np.diff(values.astype(np.float64)) >= 0).all()
+    assert 0.99 * rows <= len(values) <= rows  # distinct texts of the train split
+
+
+def test_validation_reviews_leave_out_what_the_model_was_trained_on(tmp_path: Path) -> None:
+    from retailkit import reviews
+
+    sample = load_review_sample().head(20)
+    mixed = pd.concat(
+        [
+            sample[["cat", "label", "review"]],
+            pd.DataFrame({"cat": "平板", "label": 1, "review": TRAIN_REVIEWS}),
+        ]
+    )
+    path = tmp_path / "mine.csv"
+    mixed.to_csv(path, index=False)
+    assert reviews.seen_in_training([f" {TRAIN_REVIEWS[0]}\ufeff", "没见过的评论"]).tolist() == [
+        True,
+        False,
+    ]
+    kept = reviews.load_validation_reviews(path)
+    assert kept["review"].tolist() == sample["review"].tolist()
+    assert kept.attrs["seen_in_training"] == 3
+    assert reviews.load_validation_reviews().attrs["seen_in_training"] == 0
+    only_seen = tmp_path / "seen.csv"
+    mixed.tail(3).to_csv(only_seen, index=False)
+    with pytest.raises(CorpusError, match=r"seen\.csv: every review was in the sentiment model"):
+        reviews.load_validation_reviews(only_seen)

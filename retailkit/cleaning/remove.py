@@ -145,9 +145,15 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
     return tuple(rules)
 
 
-@functools.lru_cache(maxsize=8)
-def _any_rule(rules: tuple[FurnitureRule, ...]) -> re.Pattern[str]:
-    """One pattern matching wherever any of ``rules`` matches (all are MULTILINE)."""
+@functools.cache
+def _any_default_rule() -> re.Pattern[str]:
+    """One pattern matching wherever any packaged rule matches.
+
+    Valid for the packaged rules only: all are MULTILINE, none uses a numbered backreference
+    and group names do not repeat (a test checks this); a caller's own rules are tried one by
+    one.
+    """
+    rules = furniture_rules()
     return re.compile("|".join(f"(?:{rule.regex.pattern})" for rule in rules), re.MULTILINE)
 
 
@@ -155,9 +161,10 @@ def find_furniture_edits(
     text: str, *, rules: tuple[FurnitureRule, ...] | None = None
 ) -> list[Edit]:
     """Find page furniture in ``text`` (see :func:`remove_furniture`); overlaps keep the longest."""
-    rules = furniture_rules() if rules is None else rules
-    if rules and not _any_rule(rules).search(text):
-        return []  # most short texts (reviews, posts) hold no furniture: one search, not 28
+    if rules is None:
+        if not _any_default_rule().search(text):
+            return []  # most short texts (reviews, posts) hold no furniture: one search, not 28
+        rules = furniture_rules()
     edits = [
         Edit(m.start(), m.end(), "", rule.name)
         for rule in rules
