@@ -31,6 +31,7 @@ from typing import Any, Literal, cast
 
 import pandas as pd
 
+from retailkit._parallel import effective_jobs, run_in_parts
 from retailkit.cleaning import (
     Script,
     clean,
@@ -539,6 +540,24 @@ def _expand(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list[
     return [Path(p) for p in unique], catalogs
 
 
+# Below this many documents load_corpus(n_jobs > 1) cleans them in this process.
+PARALLEL_MIN_DOCUMENTS = 2_000
+
+
+# One document to clean: its text, the pieces to clean separately, and their scripts.
+_CleaningJob = tuple[str, list[str], list[Script]]
+
+
+def _clean_documents(jobs: list[_CleaningJob]) -> list[tuple[str, str]]:
+    """(cleaned text, original script) per document; a document's cleaned pieces are joined by
+    a blank line."""
+    out = []
+    for body, pieces, scripts in jobs:
+        cleaned = (clean(piece, script=s) for piece, s in zip(pieces, scripts, strict=True))
+        out.append(("\n\n".join(t for t in cleaned if t), _original_script(body)))
+    return out
+
+
 def _original_script(text: str) -> str:
     share = traditional_share(text)
     return "simplified" if share < 0.01 else "traditional" if share > 0.1 else "mixed"
@@ -549,6 +568,7 @@ def load_corpus(
     *,
     text_column: str = "text",
     script: Script = "auto",
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Load a user's folder or files as a corpus, cleaned like the seeds.
 
@@ -566,6 +586,9 @@ def load_corpus(
         Column holding the text in CSV / JSONL files.
     script : {"auto", "simplified", "mainland", "hongkong", "taiwan"}
         Passed to :func:`retailkit.cleaning.clean` (a catalog's ``script`` column wins).
+    n_jobs : int
+        Processes that clean the documents (``-1``: one per CPU); the result is the same for
+        every value. Fewer than :data:`PARALLEL_MIN_DOCUMENTS` documents are cleaned here.
 
     Returns
     -------
@@ -606,6 +629,7 @@ def load_corpus(
         for _, row in catalog[catalog["part"] != ""].iterrows():
             part_scripts.setdefault(row["doc_id"], []).append(cast(Script, row["script"] or script))
     seen: dict[str, str] = {}
+    jobs: list[_CleaningJob] = []
     for record in records:
         doc_id = record["doc_id"]
         if doc_id in seen:
@@ -620,16 +644,22 @@ def load_corpus(
                 record[column] = entry[column]
         document_script = entry["script"] if entry is not None and entry["script"] else script
         body = record.pop("_visible", record["raw"])
-        pieces = split_parts(body)
         scripts = part_scripts.get(doc_id, [])
+        pieces = split_parts(body) if len(scripts) > 1 else [body]
         if len(scripts) > 1 and len(scripts) == len(pieces):
             # an archive page listed part by part in the catalog: clean as load_seeds does
-            cleaned = (clean(p, script=s) for p, s in zip(pieces, scripts, strict=True))
-            record["text"] = "\n\n".join(t for t in cleaned if t)
+            jobs.append((body, pieces, scripts))
         else:
-            record["text"] = clean(body, script=document_script)
+            jobs.append((body, [body], [document_script]))
+    n_jobs = effective_jobs(n_jobs)
+    if n_jobs == 1 or len(jobs) < PARALLEL_MIN_DOCUMENTS:
+        cleaned = _clean_documents(jobs)
+    else:
+        cleaned = [pair for part in run_in_parts(_clean_documents, jobs, n_jobs) for pair in part]
+    for record, (text, detected) in zip(records, cleaned, strict=True):
+        record["text"] = text
         if not record.get("original_script"):
-            record["original_script"] = _original_script(body)
+            record["original_script"] = detected
     table = pd.DataFrame(records)
     for column in CORPUS_COLUMNS:
         if column not in table.columns:

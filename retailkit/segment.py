@@ -32,19 +32,17 @@ from __future__ import annotations
 import gc
 import logging
 import math
-import multiprocessing
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from retailkit._parallel import effective_jobs, run_in_parts
 from retailkit.errors import DictionaryError
 
 __all__ = [
@@ -565,40 +563,14 @@ class Tokenizer:
         [['私域流量'], [], ['618', '大促']]
         """
         items = list(texts)
-        if n_jobs == -1:
-            n_jobs = os.cpu_count() or 1
-        if n_jobs < 1:
-            raise ValueError(f"n_jobs: expected a positive number or -1, got {n_jobs}")
-        n_jobs = min(n_jobs, os.cpu_count() or 1)  # more processes than CPUs only cost
+        n_jobs = effective_jobs(n_jobs)
         if n_jobs == 1 or len(items) < PARALLEL_MIN_TEXTS:
             return self._tokenize_serial(items)
-        return self._tokenize_parallel(items, n_jobs)
-
-    def _tokenize_parallel(self, items: list[str | None], n_jobs: int) -> list[list[str]]:
         self._engine_cut()  # build once here, so that forked workers inherit it
-        size = math.ceil(len(items) / n_jobs)
-        parts = [items[start : start + size] for start in range(0, len(items), size)]
-        context = multiprocessing.get_context()
-        options: dict[str, Any] = {}
-        if context.get_start_method() == "fork":
-            # Workers receive (tokenizer, parts) as initializer arguments, which fork passes
-            # without pickling: the loaded engine comes along, and each call's workers get
-            # their own copy (no shared state between concurrent calls). Jobs are part indices.
-            options = {"initializer": _inherit, "initargs": (self, parts)}
-            jobs: list[Any] = list(range(1, len(parts)))
-        else:
-            jobs = [(self, part) for part in parts[1:]]
-        pool = ProcessPoolExecutor(max_workers=len(jobs), mp_context=context, **options)
-        try:
-            futures = [pool.submit(_tokenize_packed, job) for job in jobs]
-            out = self._tokenize_serial(parts[0])
-            for future in futures:
-                out.extend(_unpack(future.result()))
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)  # e.g. Ctrl-C: do not start the rest
-            raise
-        pool.shutdown(wait=True)
-        return out
+        parts = run_in_parts(
+            partial(_tokenize_packed, self), items, n_jobs, local=self._tokenize_serial
+        )
+        return [doc for packed in parts for doc in _unpack(packed)]
 
 
 # Below this many texts, tokenize_many(n_jobs > 1) runs in this process: starting workers and
@@ -606,24 +578,11 @@ class Tokenizer:
 PARALLEL_MIN_TEXTS = 2_000
 # Packing a part's tokens for transfer: documents joined by _DOC_SEP, tokens by _TOKEN_SEP.
 _DOC_SEP, _TOKEN_SEP = "\x00", "\x01"
-# In a forked worker: (tokenizer, parts) from the parent, set by _inherit.
-_INHERITED: tuple[Tokenizer, list[list[str | None]]] | None = None
 
 
-def _inherit(tokenizer: Tokenizer, parts: list[list[str | None]]) -> None:
-    global _INHERITED
-    _INHERITED = (tokenizer, parts)
-
-
-def _tokenize_packed(job: int | tuple[Tokenizer, list[str | None]]) -> str | list[list[str]]:
+def _tokenize_packed(tokenizer: Tokenizer, texts: list[str | None]) -> str | list[list[str]]:
     """Worker: tokenize one part; return it packed in one string, or as lists if it cannot be
     packed (a token holding a separator character: control characters are possible in input)."""
-    if isinstance(job, int):
-        assert _INHERITED is not None, "worker started without the parent's tokenizer"
-        tokenizer, parts = _INHERITED
-        texts = parts[job]
-    else:
-        tokenizer, texts = job
     docs = tokenizer._tokenize_serial(texts)
     packed = _DOC_SEP.join([_TOKEN_SEP.join(doc) for doc in docs])
     tokens = sum(map(len, docs))

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retailkit import segment
+from retailkit import _parallel, segment
 from retailkit.errors import DictionaryError
 from retailkit.reviews import load_review_sample
 from retailkit.segment import (
@@ -150,7 +150,7 @@ def test_tokenize_many_in_worker_processes_matches_serial(
     )
     monkeypatch.setattr(os, "cpu_count", lambda: 4)  # three parts even on a 2-core machine
     assert tokenize_many(texts, n_jobs=3) == serial
-    assert segment._INHERITED is None  # only workers hold the parts
+    assert _parallel._INHERITED is None  # only workers hold the parts
 
 
 def test_concurrent_parallel_calls_do_not_mix_their_texts() -> None:
@@ -169,10 +169,10 @@ def test_a_part_that_cannot_be_packed_is_sent_as_lists(monkeypatch: pytest.Monke
     tokenizer = Tokenizer()
     texts = ["新零售和社交电商", None, "信息流营销"]
     expected = tokenizer.tokenize_many(texts)
-    packed = segment._tokenize_packed((tokenizer, texts))
+    packed = segment._tokenize_packed(tokenizer, texts)
     assert isinstance(packed, str) and segment._unpack(packed) == expected
     monkeypatch.setattr(segment, "_TOKEN_SEP", "电")  # now a token holds the separator
-    assert segment._tokenize_packed((tokenizer, texts)) == expected
+    assert segment._tokenize_packed(tokenizer, texts) == expected
 
 
 def test_tokenize_many_rejects_a_bad_n_jobs() -> None:
