@@ -302,9 +302,18 @@ _CHINESE_FAMILIES = {
 MIN_PLAUSIBILITY = 0.6
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # C0 controls except \t \n \r \f
+
+
 def _control_share(text: str) -> float:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-    return controls / max(1, len(text))
+    r"""Share of C0 control characters other than tab and line/page breaks.
+
+    Examples
+    --------
+    >>> _control_share("ab\x00\n"), _control_share("")
+    (0.25, 0.0)
+    """
+    return len(_CONTROL.findall(text)) / max(1, len(text))
 
 
 def detect_encoding(data: bytes, *, name: str = "<bytes>") -> str:
@@ -544,17 +553,19 @@ def _expand(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list[
 PARALLEL_MIN_DOCUMENTS = 2_000
 
 
-# One document to clean: its text, the pieces to clean separately, and their scripts.
-_CleaningJob = tuple[str, list[str], list[Script]]
+# One document to clean: its text and script, or (piece, script) pairs to clean part by part.
+_CleaningJob = tuple[str, Script, list[tuple[str, Script]] | None]
 
 
 def _clean_documents(jobs: list[_CleaningJob]) -> list[tuple[str, str]]:
-    """(cleaned text, original script) per document; a document's cleaned pieces are joined by
-    a blank line."""
+    """(cleaned text, original script) per document; cleaned parts are joined by a blank line."""
     out = []
-    for body, pieces, scripts in jobs:
-        cleaned = (clean(piece, script=s) for piece, s in zip(pieces, scripts, strict=True))
-        out.append(("\n\n".join(t for t in cleaned if t), _original_script(body)))
+    for body, script, parts in jobs:
+        if parts is None:
+            text = clean(body, script=script)
+        else:
+            text = "\n\n".join(t for t in (clean(p, script=s) for p, s in parts) if t)
+        out.append((text, _original_script(body)))
     return out
 
 
@@ -648,9 +659,9 @@ def load_corpus(
         pieces = split_parts(body) if len(scripts) > 1 else [body]
         if len(scripts) > 1 and len(scripts) == len(pieces):
             # an archive page listed part by part in the catalog: clean as load_seeds does
-            jobs.append((body, pieces, scripts))
+            jobs.append((body, document_script, list(zip(pieces, scripts, strict=True))))
         else:
-            jobs.append((body, [body], [document_script]))
+            jobs.append((body, document_script, None))
     n_jobs = effective_jobs(n_jobs)
     if n_jobs == 1 or len(jobs) < PARALLEL_MIN_DOCUMENTS:
         cleaned = _clean_documents(jobs)
