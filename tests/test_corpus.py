@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import opencc
@@ -472,24 +473,19 @@ def test_load_articles_keeps_a_csvs_own_part_and_label_columns(tmp_path: Path) -
     assert parts["label"].tolist() == ["posts:1", "posts:2"]
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+@pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_load_corpus_cleans_the_same_in_worker_processes(
-    start_method: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    method: str,
+    start_method: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import multiprocessing
-    import os
-
     from retailkit import corpus
     from retailkit.reviews import load_review_sample
 
     load_review_sample().head(200).to_csv(tmp_path / "reviews.csv", index=False)
     paths = [SEEDS_DIR, tmp_path / "reviews.csv"]  # seed 004 is cleaned part by part
     serial = load_corpus(paths, text_column="review")
-    original = multiprocessing.get_context
-    context = original(start_method)  # as if it were the process's default start method
-    monkeypatch.setattr(
-        multiprocessing, "get_context", lambda method=None: original(method) if method else context
-    )
-    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    start_method(method)
     monkeypatch.setattr(corpus, "PARALLEL_MIN_DOCUMENTS", 2)
     pd.testing.assert_frame_equal(load_corpus(paths, text_column="review", n_jobs=3), serial)

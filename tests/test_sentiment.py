@@ -580,24 +580,16 @@ def test_validation_reviews_leave_out_what_the_model_was_trained_on(tmp_path: Pa
         reviews.load_validation_reviews(only_seen)
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+@pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_scoring_in_worker_processes_gives_the_same_scores(
-    start_method: str, monkeypatch: pytest.MonkeyPatch
+    method: str, start_method: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import multiprocessing
-    import os
-
     texts = [*load_review_sample()["review"].head(300), None, "!!"]
     serial = sentiment.score(texts)
-    original = multiprocessing.get_context
-    context = original(start_method)  # as if it were the process's default start method
-    monkeypatch.setattr(
-        multiprocessing, "get_context", lambda method=None: original(method) if method else context
-    )
-    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    start_method(method)
     monkeypatch.setattr(sentiment, "PARALLEL_MIN_TEXTS", 10)
     np.testing.assert_array_equal(sentiment.score(texts, n_jobs=3), serial)
-    if start_method == "fork":  # SnowNLP too (spawned workers would re-import it: slow)
+    if method == "fork":  # SnowNLP too (spawned workers would re-import it: slow)
         monkeypatch.setattr(sentiment, "PARALLEL_MIN_TEXTS_SNOWNLP", 10)
         few = texts[:40]
         np.testing.assert_array_equal(
