@@ -68,16 +68,28 @@ def read_source(directory: Path, stem: str) -> Any:
 
 def execute(notebook: Any, directory: Path, *, timeout: int = 600) -> Any:
     """Run ``notebook`` in a fresh kernel in ``directory``; give cells stable ids, no timings."""
+    import zmq
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
+    # Encrypt the local kernel connection (CurveZMQ) where pyzmq and the kernel support it, as
+    # ipykernel asks: otherwise every kernel start warns that it runs over TCP without
+    # encryption.
+    encryption = "auto" if zmq.has("curve") else "disabled"
+    manager = KernelManager(kernel_name=KERNEL, transport_encryption=encryption)
     client = NotebookClient(
         notebook,
+        km=manager,
         timeout=timeout,
         kernel_name=KERNEL,
         resources={"metadata": {"path": str(directory)}},
         record_timing=False,
     )
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        if manager.has_kernel:  # nbclient shuts down only the kernels it created itself
+            manager.shutdown_kernel(now=False)
     for index, cell in enumerate(notebook.cells):
         cell["id"] = f"cell-{index:03d}"
         cell.metadata.pop("execution", None)
