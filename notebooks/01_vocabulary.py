@@ -198,7 +198,8 @@ legend = [
     Patch(facecolor="#b8b8b8", edgecolor="#555555", hatch="///", label="expected count < 5"),
 ]
 fig.legend(handles=legend, loc="lower center", ncol=2, fontsize=9, frameon=False)
-fig.suptitle("Most over-used words of each article against the other four (G², no correction)")
+others = "four" if len(seeds) == 5 else str(len(seeds) - 1)
+fig.suptitle(f"Most over-used words of each article against the other {others} (G², no correction)")
 fig.tight_layout(rect=(0, 0.07, 1, 1))
 _ = plotting.save_figure(fig, "01_vocabulary_keyness", directory=FIGURES)
 

@@ -255,6 +255,8 @@ fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(counts) + 1.4))
 image = ax.imshow(counts.to_numpy(), cmap="Purples", aspect="auto")
 ax.set_yticks(range(len(counts)), [f"{e} ({mentions.at[e, 'terms']})" for e in counts.index])
 ax.set_xticks(range(len(counts.columns)), counts.columns)
+if max(map(len, counts.columns)) > 12:  # long file names: slanted, so they do not overlap
+    plt.setp(ax.get_xticklabels(), rotation=40, ha="right")
 for i in range(counts.shape[0]):
     for j in range(counts.shape[1]):
         value = counts.iat[i, j]
@@ -363,13 +365,16 @@ if OVER_TIME:
 # approximation. A word "far less frequent" in 2018 may still occur there (`target_count`).
 
 # %%
-pair = parts[parts["year"].isin([2013, 2018])]
 columns = ["term", "gloss", "target_count", "reference_count", "g2", "log_ratio", "low_expected"]
-if pair["year"].nunique() == 2:  # another corpus may lack one of the years
-    shift = add_gloss(keyness(pair, 2018, by="year"))
+if OVER_TIME:  # the last year of publication against the first (seeds: 2018 against 2013)
+    first, last = int(parts["year"].min()), int(parts["year"].max())
+    pair = parts[parts["year"].isin([first, last])]
+    shift = add_gloss(keyness(pair, last, by="year"))
     more = shift[shift["direction"] == "over"].head(10)[columns].reset_index(drop=True)
     less = shift[shift["direction"] == "under"].head(10)[columns].reset_index(drop=True)
-    print("far more frequent in 2018 (target) than in 2013 (reference)")
+    print(f"far more frequent in {last} (target) than in {first} (reference)")
     display(more.round(2))
-    print("far less frequent in 2018 than in 2013")
+    print(f"far less frequent in {last} than in {first}")
     display(less.round(2))
+else:
+    print("fewer than two years of publication: no comparison of vocabulary between years")

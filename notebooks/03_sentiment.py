@@ -84,7 +84,8 @@ print(f"{len(reviews):,} labelled reviews the model never saw")
 print(f"left out because the model was trained on them: {reviews.attrs['seen_in_training']:,}")
 review_scores = sentiment.score(reviews["review"].tolist())
 overall = pd.DataFrame([sentiment.evaluate_scores(reviews["label"], review_scores)])
-overall.insert(0, "engine", "retailkit (all test-sample reviews)")
+sample_name = "all test-sample reviews" if REVIEWS is None else "all your reviews it never saw"
+overall.insert(0, "engine", f"retailkit ({sample_name})")
 overall.round(3)
 
 # %% [markdown]
@@ -120,7 +121,10 @@ per_category[["category", "n", "accuracy", "auc", "brier"]].round(3)
 # %%
 fig, ax = plt.subplots(figsize=(5.5, 5))
 curves = {
-    "retailkit (test sample)": (reviews["label"], review_scores),
+    f"retailkit ({'test sample' if REVIEWS is None else 'your reviews'})": (
+        reviews["label"],
+        review_scores,
+    ),
     f"retailkit ({SNOWNLP_SAMPLE} reviews)": (subset["label"], engines["retailkit"]),
     f"SnowNLP ({SNOWNLP_SAMPLE} reviews)": (subset["label"], engines["snownlp"]),
 }

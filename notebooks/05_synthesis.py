@@ -26,7 +26,8 @@
 # when the whole bootstrap 95 % interval of the mean lies above / below 0.5; otherwise
 # *mixed*. The findings in the last section are generated from the tables, not typed in.
 #
-# **Findings (from the run below).**
+# **Findings (from the run below, on the five seed articles; with `SEEDS` pointing to your own
+# folder, read the generated findings at the end instead).**
 # * By the annotated labels, each 2017–2018 article approves of the practice it is about —
 #   000 of interactive marketing (天猫互动吧, Tmall's "interaction bar"), 001 of social and
 #   interactive commerce, 002 of feed-based marketing (阿里妈妈 Alimama's new feed product),
@@ -51,6 +52,8 @@
 # * Vocabulary overlap is low and even: TF-IDF cosine 0.14–0.20 for every pair of articles.
 
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -66,13 +69,16 @@ SEEDS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.
 FIGURES = "../figures"
 SEED = 0
 N_BOOT = 1000
-USE_HAND_LABELS = True  # the seeds have annotated sentences; other corpora do not
+USE_HAND_LABELS = None  # annotated stance labels: None = only for the project's seeds
 
 # %% [markdown]
 # ## The articles
 
 # %%
 articles, parts = rk.load_articles(SEEDS), rk.load_articles(SEEDS, by="part")
+IS_SEEDS = Path(SEEDS).resolve() == rk.corpus.SEEDS_DIR.resolve()
+if USE_HAND_LABELS is None:  # the annotated sentences are the seeds' own: not for other texts
+    USE_HAND_LABELS = IS_SEEDS
 short = dict(zip(articles["doc_id"], articles["short"], strict=True))  # "000" for the seeds
 articles[["short", "published", "source", "title"]]
 
@@ -85,9 +91,12 @@ articles[["short", "published", "source", "title"]]
 # accuracy (approving vs skeptical sentences; neutral ones left out) on the annotated
 # sentences, with bootstrap 95 % intervals, beside the review-trained model and SnowNLP;
 # `neutral_precision` is the share of sentences the scorer places in its neutral band that the
-# annotator labelled neutral.
+# annotator labelled neutral. These figures are always those measured on the five seed articles
+# (the only annotated commentary there is), whatever folder `SEEDS` names.
 
 # %%
+if not IS_SEEDS:
+    print("measured on the annotated sentences of the project's five seed articles, not on yours")
 agreement_figures = stance.agreement_summary()
 agreement_figures.round(3)
 
@@ -210,8 +219,11 @@ np.fill_diagonal(off_diagonal, np.nan)
 image = ax.imshow(off_diagonal, cmap="Greens", vmin=0, vmax=0.4)
 ax.set_xticks(range(len(sim)), sim.columns)
 ax.set_yticks(range(len(sim)), sim.index)
-for (i, j), value in pd.DataFrame(off_diagonal).stack().items():
-    ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
+for (i, j), value in np.ndenumerate(off_diagonal):
+    if i != j:
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
+if max(map(len, sim.columns)) > 6:  # long file names: slanted, so they do not overlap
+    plt.setp(ax.get_xticklabels(), rotation=40, ha="right")
 ax.set_title("TF-IDF cosine similarity between articles")
 fig.colorbar(image, ax=ax, shrink=0.8, label="cosine similarity")
 _ = plotting.save_figure(fig, "05_similarity", directory=FIGURES)

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -650,8 +651,8 @@ def load_corpus(
             )
         seen[doc_id] = record["_file"]
         entry = known.get(doc_id)
-        for column in _METADATA:
-            if not record.get(column) and entry is not None:
+        for column in _METADATA:  # the curated catalog wins over a file's own (HTML <title>)
+            if entry is not None and (entry[column] or not record.get(column)):
                 record[column] = entry[column]
         document_script = entry["script"] if entry is not None and entry["script"] else script
         body = record.pop("_visible", record["raw"])
@@ -662,6 +663,14 @@ def load_corpus(
             jobs.append((body, document_script, list(zip(pieces, scripts, strict=True))))
         else:
             jobs.append((body, document_script, None))
+    unmatched = sorted(set(known) - set(seen))
+    if unmatched:
+        where = ", ".join(str(p) for p in catalogs)
+        warnings.warn(
+            f"{where}: {len(unmatched)} catalog row(s) match no file and are not used "
+            f"(doc_id is the file name without extension): {', '.join(unmatched[:5])}",
+            stacklevel=2,
+        )
     n_jobs = effective_jobs(n_jobs)
     if n_jobs == 1 or len(jobs) < PARALLEL_MIN_DOCUMENTS:
         cleaned = _clean_documents(jobs)

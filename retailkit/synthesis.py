@@ -36,6 +36,9 @@ THEME_SHORT_LABELS = {
     "feed_marketing": "feed-based\n信息流营销",
 }
 MIN_SENTENCES = 3
+# findings() speaks of a change over time only with at least this many dated pieces (Spearman's
+# rho over 2 or 3 points is +-1 or +-0.5 by construction).
+MIN_PIECES_FOR_CHANGE = 4
 
 
 def verdict(ci_low: float, ci_high: float, n_sentences: int, *, min_sentences: int = 3) -> str:
@@ -480,13 +483,25 @@ def findings(
 
     top = similar.iloc[0]
     low = similar.iloc[-1]
-    lines.append(
-        f"Most similar vocabulary: {name(top['doc_a'])} and {name(top['doc_b'])} (cosine "
-        f"{top['similarity']:.2f}); least: {name(low['doc_a'])} and {name(low['doc_b'])} "
-        f"({low['similarity']:.2f})."
-    )
+    if len(similar) == 1:
+        lines.append(
+            f"Vocabulary similarity of {name(top['doc_a'])} and {name(top['doc_b'])}: cosine "
+            f"{top['similarity']:.2f}."
+        )
+    else:
+        lines.append(
+            f"Most similar vocabulary: {name(top['doc_a'])} and {name(top['doc_b'])} (cosine "
+            f"{top['similarity']:.2f}); least: {name(low['doc_a'])} and {name(low['doc_b'])} "
+            f"({low['similarity']:.2f})."
+        )
     if time_table["year"].nunique() < 2:
         lines.append("No comparison over time: fewer than two years of publication are known.")
+        return lines
+    if len(time_table) < MIN_PIECES_FOR_CHANGE:
+        lines.append(
+            f"No comparison over time: only {len(time_table)} dated pieces (a change is assessed "
+            f"from {MIN_PIECES_FOR_CHANGE})."
+        )
         return lines
     for column, what in [("mean", "overall stance (mean sentence score)")] + [
         (f"rate_{t}", f"mentions of {THEME_LABELS.get(t, t)} per 1,000 tokens") for t in themes

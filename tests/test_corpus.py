@@ -489,3 +489,14 @@ def test_load_corpus_cleans_the_same_in_worker_processes(
     start_method(method)
     monkeypatch.setattr(corpus, "PARALLEL_MIN_DOCUMENTS", 2)
     pd.testing.assert_frame_equal(load_corpus(paths, text_column="review", n_jobs=3), serial)
+
+
+def test_the_catalog_title_wins_and_unmatched_catalog_rows_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<title>网站首页</title><p>社交电商。</p>", "utf-8")
+    empty = dict.fromkeys(CATALOG_COLUMNS, "")
+    rows = [empty | {"doc_id": "page", "title": "社交电商的未来"}]
+    rows.append(empty | {"doc_id": "page.html", "published": "2019"})  # a file name, not an id
+    pd.DataFrame(rows).to_csv(tmp_path / "catalog.csv", index=False)
+    with pytest.warns(UserWarning, match=r"1 catalog row\(s\) match no file .*: page\.html"):
+        corpus = load_corpus(tmp_path)
+    assert corpus["title"].tolist() == ["社交电商的未来"]

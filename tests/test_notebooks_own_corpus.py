@@ -27,7 +27,7 @@ RUNS: dict[str, tuple[str | None, bool, dict[str, object]]] = {
     "02_themes": ("SEEDS", False, {}),
     "03_sentiment": ("CORPUS", True, {"SNOWNLP_SAMPLE": 40, "N_BOOT": 100}),
     "04_topics": ("CORPUS", True, {"KS": [3, 4], "STABILITY_SEEDS": [0, 1], "MIN_DF": 1}),
-    "05_synthesis": ("SEEDS", False, {"USE_HAND_LABELS": False, "N_BOOT": 100}),
+    "05_synthesis": ("SEEDS", False, {"N_BOOT": 100}),  # USE_HAND_LABELS left at its default
     "06_validation": (None, True, {"SNOWNLP_SAMPLE": 40, "N_BOOT": 100, "TOPIC_SEEDS": [0]}),
 }
 # Categories of the user's reviews that retailkit has no English gloss for.
@@ -104,11 +104,19 @@ def test_notebook_runs_on_a_researchers_own_data(
         assert "left out (no year of publication in catalog.csv): beta/1, gamma/1" in shown
     if name == "05_synthesis":
         assert "No comparison over time: fewer than two years of publication are known." in shown
+        # The seeds' annotated labels are not applied to other texts unless asked for.
+        assert "Stance read by annotated labels" not in shown
+        assert "Stance read by scorer" in shown
+        assert "measured on the annotated sentences of the project's five seed articles" in shown
     if name == "02_themes":
         assert "fewer than two years of publication: no comparison over time" in shown
         assert "left out (no year of publication in catalog.csv): beta/1, gamma/1" in shown
     if name == "05_synthesis":
         assert "No comparison over time: fewer than two years of publication are known." in shown
+        # The seeds' annotated labels are not applied to other texts unless asked for.
+        assert "Stance read by annotated labels" not in shown
+        assert "Stance read by scorer" in shown
+        assert "measured on the annotated sentences of the project's five seed articles" in shown
     if uses_reviews:
         assert all(category in shown for category in OWN_CATEGORIES.values())
         assert "6,346" not in shown  # the size of the committed sample: it was not used

@@ -168,16 +168,24 @@ def test_findings_name_articles_by_short_id() -> None:
 
 def test_findings_are_generated_from_the_tables() -> None:
     stance = synthesis.stance_by_theme(DOCS, scorer=keyword_scorer, n_boot=100)
-    parts = DOCS.assign(part=1)
+    more = DOCS.assign(doc_id=["c", "d"], published=["2014", "2017"])
+    parts = pd.concat([DOCS, more], ignore_index=True).assign(part=1)  # four dated pieces
+    similar = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.3]})
     lines = synthesis.findings(
         stance,
         synthesis.agreement(stance),
         synthesis.timeline(parts, scorer=keyword_scorer, n_boot=50),
-        pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "similarity": [0.3]}),
+        similar,
     )
     social = next(line for line in lines if line.startswith("Social commerce"))
     assert "a approving (1.00)" in social
-    assert any("From 2013 to 2018" in line for line in lines)
+    assert "Vocabulary similarity of a and b: cosine 0.30." in lines  # one pair: no "least"
+    assert any(line.startswith("From 2013 to 2018") for line in lines)
+    two = synthesis.timeline(DOCS.assign(part=1), scorer=keyword_scorer, n_boot=50)
+    lines = synthesis.findings(stance, synthesis.agreement(stance), two, similar)
+    assert lines[-1] == (
+        "No comparison over time: only 2 dated pieces (a change is assessed from 4)."
+    )
 
 
 def test_quotes_fall_back_to_the_next_sentence_the_labeller_puts_on_that_side() -> None:
