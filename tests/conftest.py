@@ -7,6 +7,13 @@ import os
 from collections.abc import Callable
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (CI must not fail by chance); explore new
+# ones locally with HYPOTHESIS_PROFILE=explore.
+settings.register_profile("deterministic", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 @pytest.fixture

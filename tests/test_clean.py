@@ -432,6 +432,15 @@ def test_clean_is_idempotent(text: str, script: str) -> None:
     assert clean(once, script=script) == once  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("text", ["麼", "麽", "么", "薴", "什么 為什麼"])
+@pytest.mark.parametrize("script", ["mainland", "hongkong", "taiwan"])
+def test_clean_is_idempotent_where_opencc_is_not(text: str, script: str) -> None:
+    # tw2s maps 么 (Simplified, as in 什么) to 幺; t2s maps 薴 to 苧, itself Traditional.
+    once = clean(text, script=script)  # type: ignore[arg-type]
+    assert clean(once, script=script) == once  # type: ignore[arg-type]
+    assert "幺" not in once
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(CJK_DOCUMENT)
 def test_clean_keeps_every_cjk_character_of_ordinary_paragraphs(text: str) -> None:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from retailkit.cleaning._resources import CANTONESE_MARKERS, HAN_RE, converter
@@ -58,6 +59,15 @@ def detect_script(text: str) -> Literal["simplified", "mainland", "hongkong"]:
     return "mainland"
 
 
+@functools.lru_cache(maxsize=4096)
+def _simplified_only(character: str) -> bool:
+    """A character OpenCC ``s2t`` would change and ``t2s`` would not (么, 这, 们 ...)."""
+    return (
+        converter("s2t").convert(character) != character
+        and converter("t2s").convert(character) == character
+    )
+
+
 def to_simplified(text: str, *, script: Script = "auto") -> str:
     """Convert Traditional (or mixed Traditional/Simplified) Chinese to Simplified.
 
@@ -87,6 +97,14 @@ def to_simplified(text: str, *, script: Script = "auto") -> str:
             "'auto', 'simplified', 'mainland', 'hongkong', 'taiwan'"
         )
     converted = converter(_OPENCC_CONFIG[script]).convert(text)
+    if script == "taiwan" and len(converted) == len(text):
+        # tw2s reads its input as Taiwan-standard Traditional, where 么 is a variant of 幺; in
+        # mixed text 么 is the Simplified 么 of 什么. Keep characters that are already
+        # Simplified-only, so that converting twice changes nothing.
+        converted = "".join(
+            old if old != new and _simplified_only(old) else new
+            for old, new in zip(text, converted, strict=True)
+        )
     # A few characters need two passes (e.g. an HK variant that hk2s maps to a Traditional
     # form); converge so that the result is unchanged by t2s, i.e. holds no Traditional left.
     for _ in range(3):
