@@ -116,7 +116,8 @@ per_category[["category", "n", "accuracy", "auc", "brier"]].round(3)
 
 # %% [markdown]
 # A calibrated score lies on the diagonal of the reliability plot: of the reviews scored about
-# 0.8, about 80 % are positive.
+# 0.8, about 80 % are positive. Bins holding fewer than 10 reviews are not drawn (too noisy),
+# so a small sample gives a curve with few points.
 
 # %%
 fig, ax = plt.subplots(figsize=(5.5, 5))

@@ -270,7 +270,8 @@ if not time_table.empty:
     left.set_ylabel("mentions per 1,000 tokens")
     left.set_title("Theme vocabulary by publication date")
     left.legend(fontsize=8)
-    for offset, (name, table) in zip((-0.1, 0.1), sorted(timelines.items()), strict=False):
+    offsets = (-0.1, 0.1) if len(timelines) == 2 else (0.0,)  # two readings side by side
+    for offset, (name, table) in zip(offsets, sorted(timelines.items()), strict=True):
         right.errorbar(
             [i + offset for i in order],
             table["mean"],
