@@ -424,14 +424,18 @@ _INVISIBLE_TAGS = ["script", "style", "noscript", "template", "head", "iframe", 
 def html_to_text(markup: str) -> tuple[str, str]:
     """The title and the visible text of an HTML page.
 
-    Scripts, styles and the ``<head>`` are dropped; block elements and ``<br>`` become line
-    breaks, inline elements do not (so a sentence with ``<b>`` inside stays on one line).
+    Scripts, styles and the ``<head>`` are dropped, and so is the page's own chrome: every
+    ``<nav>`` and any ``<footer>`` outside ``<article>``/``<main>`` (site menus, copyright
+    lines; the HTML stays in :func:`load_corpus`'s ``raw``). Block elements and ``<br>`` become
+    line breaks, inline elements do not (so a sentence with ``<b>`` inside stays on one line).
 
     Examples
     --------
     >>> html_to_text("<html><head><title>标题</title><script>var a=1;</script></head>"
     ...              "<body><p>这是<b>重要</b>的。</p><p>第二段</p></body></html>")
     ('标题', '\\n这是重要的。\\n\\n第二段\\n')
+    >>> html_to_text("<nav>首页 | 登录</nav><p>正文。</p><footer>版权所有</footer>")[1].strip()
+    '正文。'
     """
     from bs4 import BeautifulSoup  # only needed for HTML files
 
@@ -439,6 +443,9 @@ def html_to_text(markup: str) -> tuple[str, str]:
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(_INVISIBLE_TAGS):
         tag.decompose()
+    for tag in soup.find_all(["nav", "footer"]):
+        if tag.name == "nav" or tag.find_parent(["article", "main"]) is None:
+            tag.decompose()
     for tag in soup.find_all("br"):
         tag.replace_with("\n")
     for tag in soup.find_all(_BLOCK_TAGS):

@@ -500,3 +500,13 @@ def test_the_catalog_title_wins_and_unmatched_catalog_rows_are_reported(tmp_path
     with pytest.warns(UserWarning, match=r"1 catalog row\(s\) match no file .*: page\.html"):
         corpus = load_corpus(tmp_path)
     assert corpus["title"].tolist() == ["社交电商的未来"]
+
+
+def test_html_page_chrome_is_dropped_but_an_articles_own_footer_is_kept() -> None:
+    page = (
+        "<body><nav>首页 | 新闻 | 登录</nav><article><p>社交电商崛起。</p>"
+        "<footer>作者：张三</footer></article><footer>版权所有 © 2018</footer></body>"
+    )
+    _, text = html_to_text(page)
+    assert "社交电商崛起。" in text and "作者：张三" in text
+    assert "登录" not in text and "版权所有" not in text
