@@ -394,7 +394,7 @@ def score(
     n_jobs : int
         Processes to use (``-1``: one per CPU); the scores are the same for every value. Inputs
         of fewer than :data:`PARALLEL_MIN_TEXTS` texts are scored here. A million reviews took
-        83 s with 1 and 44 s with 2 on two cores (``benchmarks/README.md``).
+        80-83 s with 1 and 41-44 s with 2 on two cores (``benchmarks/README.md``).
 
     Returns
     -------
