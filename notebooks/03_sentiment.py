@@ -62,7 +62,7 @@ _ = plotting.setup()
 CORPUS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
 SEED = 0
-ARTICLE_SCORER = "stance"  # "stance" (retailkit.stance.score, if installed) or "reviews"
+ARTICLE_SCORER = "stance"  # "stance" (retailkit.stance.score) or "reviews" (review model)
 SNOWNLP_SAMPLE = 600  # reviews scored by both engines (SnowNLP is slow)
 N_BOOT = 1000
 ARC_WINDOW = 7  # sentences in the centred rolling mean of the arcs
@@ -141,21 +141,15 @@ _ = plotting.save_figure(fig, "03_sentiment_reliability", directory=FIGURES)
 #
 # Review sentiment transfers badly to business commentary, so article sentences are scored with
 # the scorer named by `ARTICLE_SCORER`: the stance scorer `retailkit.stance.score` (P(approving)
-# of a sentence) when it is available, the review model otherwise. Its measured quality on the
-# annotated seed sentences is read from `retailkit.stance.evaluation_summary()` when that
-# exists (approving vs skeptical sentences; 95 % bootstrap intervals) and repeated under every
-# stance comparison below.
+# of a sentence) by default, or the review model. Its measured quality on the annotated seed
+# sentences comes from `retailkit.stance.evaluation_summary()` (approving vs skeptical
+# sentences; 95 % bootstrap intervals) and is repeated under every stance comparison below.
 
 # %%
 scorer_name, article_scorer = sentiment.resolve_scorer(ARTICLE_SCORER)
 print(f"article scorer: {scorer_name}")
 
 # %%
-# Read at run time; a clearly labelled placeholder when retailkit.stance has no evaluation yet.
-try:
-    from retailkit.stance import evaluation_summary
-except ImportError:
-    evaluation_summary = None
 QUALITY_COLUMNS = [
     "scorer",
     "n_approving",
@@ -168,15 +162,11 @@ QUALITY_COLUMNS = [
     "accuracy_high",
     "coverage",
 ]
-if evaluation_summary is None:
-    quality = pd.DataFrame(columns=QUALITY_COLUMNS)
-    print("scorer evaluation: not available (retailkit.stance.evaluation_summary missing)")
-else:
-    evaluation = evaluation_summary(n_boot=N_BOOT, seed=SEED)
-    duplicate = evaluation["scorer"] == f"stance_{rk.stance.DEFAULT_VERSION}"
-    quality = evaluation.loc[(evaluation["article"] == "all") & ~duplicate, QUALITY_COLUMNS]
-    quality = quality.reset_index(drop=True)
-    display(quality.round(3))
+evaluation = rk.stance.evaluation_summary(n_boot=N_BOOT, seed=SEED)  # computed from the CSVs
+duplicate = evaluation["scorer"] == f"stance_{rk.stance.DEFAULT_VERSION}"
+quality = evaluation.loc[(evaluation["article"] == "all") & ~duplicate, QUALITY_COLUMNS]
+quality = quality.reset_index(drop=True)
+display(quality.round(3))
 
 # %%
 chosen = quality[quality["scorer"] == {"stance": "stance", "reviews": "review_model"}[scorer_name]]
