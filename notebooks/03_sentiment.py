@@ -150,18 +150,7 @@ scorer_name, article_scorer = sentiment.resolve_scorer(ARTICLE_SCORER)
 print(f"article scorer: {scorer_name}")
 
 # %%
-QUALITY_COLUMNS = [
-    "scorer",
-    "n_approving",
-    "n_skeptical",
-    "auc",
-    "auc_low",
-    "auc_high",
-    "accuracy",
-    "accuracy_low",
-    "accuracy_high",
-    "coverage",
-]
+QUALITY_COLUMNS = [*rk.stance.HEADLINE_COLUMNS, "coverage"]
 evaluation = rk.stance.evaluation_summary(n_boot=N_BOOT, seed=SEED)  # computed from the CSVs
 duplicate = evaluation["scorer"] == f"stance_{rk.stance.DEFAULT_VERSION}"
 quality = evaluation.loc[(evaluation["article"] == "all") & ~duplicate, QUALITY_COLUMNS]

@@ -227,19 +227,7 @@ majority = stance_overall["n_approving"].iloc[0] / (
     stance_overall["n_approving"].iloc[0] + stance_overall["n_skeptical"].iloc[0]
 )
 print(f"majority baseline accuracy (all approving): {majority:.3f}")
-stance_overall[
-    [
-        "scorer",
-        "n_approving",
-        "n_skeptical",
-        "auc",
-        "auc_low",
-        "auc_high",
-        "accuracy",
-        "accuracy_low",
-        "accuracy_high",
-    ]
-].round(3)
+stance_overall[list(stance.HEADLINE_COLUMNS)].round(3)
 
 # %% [markdown]
 # ## Summary against the project's targets

@@ -1230,6 +1230,18 @@ SUMMARY_COLUMNS = (
     "approving_precision",
     "skeptical_precision",
 )
+#: The columns of :func:`evaluation_summary` that notebooks show beside a stance comparison.
+HEADLINE_COLUMNS = (
+    "scorer",
+    "n_approving",
+    "n_skeptical",
+    "auc",
+    "auc_low",
+    "auc_high",
+    "accuracy",
+    "accuracy_low",
+    "accuracy_high",
+)
 
 
 def _read_labels(path: Path) -> pd.DataFrame:
