@@ -8,8 +8,8 @@ scikit-learn, matplotlib) load on first use. The most used functions are re-expo
     tokens = rk.tokenize_many(seeds["text"])
 
 Sub-modules: ``corpus``, ``cleaning``, ``segment``, ``keywords``, ``keyness``, ``kwic``, ``themes``,
-``sentiment``, ``stance``, ``topics``, ``similarity``, ``synthesis``, ``reviews``, ``plotting``,
-``report``.
+``sentiment``, ``stance``, ``arguments``, ``pieces``, ``topics``, ``similarity``, ``synthesis``,
+``reviews``, ``plotting``, ``report``.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ _SUBMODULES = {
     "themes",
     "sentiment",
     "stance",
+    "arguments",
+    "pieces",
     "topics",
     "similarity",
     "synthesis",

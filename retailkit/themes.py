@@ -42,7 +42,7 @@ __all__ = [
 THEMES_DIR = "data/themes"
 THEME_FIELDS = ("name", "label", "gloss", "description", "terms")
 TERM_FIELDS = ("term", "gloss", "source")
-OPTIONAL_FIELDS = ("core", "entity")
+OPTIONAL_FIELDS = ("core", "entity", "rationale")
 
 
 def _theme_files(directory: str | Path | None) -> list[Path]:

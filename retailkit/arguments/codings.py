@@ -1,0 +1,333 @@
+"""The hand codings of the seeds (``data/arguments/``): loading, agreement, and evaluation.
+
+The hand codings measure :func:`retailkit.arguments.code`; it never reads them. Files (see
+``data/arguments/README.md``):
+
+* ``sentences.csv`` — the sentences as the annotators saw them (``sentence_id, doc_id, part,
+  sentence_index, text``);
+* ``codings_a.csv`` — annotator A, every sentence; ``codings_b.csv`` — annotator B, a blind
+  second pass on a subset;
+* ``adjudication.csv`` — the final coding of every sentence on which A and B disagreed, with
+  the reason. The **gold** coding is A's, replaced by the adjudicated rows.
+
+Evaluation matches sentences by piece and text, so that a later change of the cleaning that
+shifts sentence numbers does not misalign them (sentences the cleaning no longer produces drop
+out, and :func:`evaluate` reports how many were matched).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from retailkit.arguments.targets import TARGETS
+from retailkit.errors import CorpusError
+
+__all__ = ["CODINGS_DIR", "agreement_summary", "evaluate", "load_codings"]
+
+CODINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "arguments"
+_FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
+_LONG = [
+    "sentence_id",
+    "doc_id",
+    "part",
+    "sentence_index",
+    "sentence",
+    "target",
+    "stance",
+    "voice",
+    "speaker",
+]
+_PIECE_KEYS = ["doc_id", "part"]
+
+
+def _read(path: Path, columns: list[str]) -> pd.DataFrame:
+    if not path.exists():
+        raise CorpusError(
+            f"{path}: missing (the hand codings ship in the repository's data/arguments/)"
+        )
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
+    return frame
+
+
+def _wide(which: Literal["gold", "a", "b"], directory: Path) -> pd.DataFrame:
+    columns = ["sentence_id", *_FIELDS]
+    if which == "b":
+        return _read(directory / "codings_b.csv", columns)
+    coded = _read(directory / "codings_a.csv", columns)
+    if which == "gold":
+        adjudicated = _read(directory / "adjudication.csv", columns).set_index("sentence_id")
+        coded = coded.set_index("sentence_id")
+        coded.update(adjudicated[_FIELDS])
+        coded = coded.reset_index()
+    return coded
+
+
+def load_codings(
+    which: Literal["gold", "a", "b"] = "gold", *, directory: str | Path | None = None
+) -> pd.DataFrame:
+    """Hand codings in the shape of :func:`retailkit.arguments.code`'s table.
+
+    Parameters
+    ----------
+    which : {"gold", "a", "b"}
+        ``"gold"`` (annotator A with the adjudicated disagreements), ``"a"`` or ``"b"``.
+    directory : str or Path, optional
+        Folder of the coding files; default ``data/arguments/`` of the repository.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``sentence_id, doc_id, part, sentence_index, sentence, target, stance, voice,
+        speaker``; one row per sentence and coded target (a sentence with no target: one row,
+        empty ``target`` and ``stance``).
+    """
+    folder = Path(directory) if directory is not None else CODINGS_DIR
+    sentences = _read(
+        folder / "sentences.csv", ["sentence_id", "doc_id", "part", "sentence_index", "text"]
+    )
+    wide = _wide(which, folder).merge(sentences, on="sentence_id", how="left", validate="1:1")
+    rows = []
+    for row in wide.itertuples(index=False):
+        targets = [t for t in str(row.targets).split(";") if t]
+        unknown = set(targets) - set(TARGETS)
+        if unknown:
+            raise CorpusError(
+                f"codings {which}: {row.sentence_id}: unknown target(s) {sorted(unknown)}"
+            )
+        for target in targets or [""]:
+            rows.append(
+                {
+                    "sentence_id": row.sentence_id,
+                    "doc_id": row.doc_id,
+                    "part": int(row.part),
+                    "sentence_index": int(row.sentence_index),
+                    "sentence": row.text,
+                    "target": target,
+                    "stance": getattr(row, f"stance_{target}") if target else "",
+                    "voice": row.voice,
+                    "speaker": row.speaker if row.voice == "reported" else "",
+                }
+            )
+    return pd.DataFrame(rows, columns=_LONG)
+
+
+def _kappa(a: pd.Series, b: pd.Series) -> float:
+    from sklearn.metrics import cohen_kappa_score
+
+    if len(a) == 0:
+        return float("nan")
+    if a.nunique() == 1 and b.nunique() == 1 and a.iloc[0] == b.iloc[0]:
+        return 1.0  # both constant and equal: perfect agreement (sklearn would give NaN)
+    return float(cohen_kappa_score(a, b))
+
+
+def agreement_summary(*, directory: str | Path | None = None) -> pd.DataFrame:
+    """Cohen's κ between annotators A and B, per field, per piece and overall.
+
+    Fields: whether each target is coded (``target: social`` …), the stance toward each target
+    on sentences both coded with it, ``voice``, and the share of sentences both coded
+    ``reported`` whose speaker they wrote identically (``speaker`` row, in ``agreement``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``piece, field, n, agreement, kappa``.
+    """
+    folder = Path(directory) if directory is not None else CODINGS_DIR
+    sentences = _read(folder / "sentences.csv", ["sentence_id", "doc_id", "part"])
+    both = _wide("a", folder).merge(_wide("b", folder), on="sentence_id", suffixes=("_a", "_b"))
+    both = both.merge(sentences, on="sentence_id")
+    both["piece"] = both["doc_id"].str[:3] + "/" + both["part"].astype(str)
+    groups = [("all", both), *((piece, frame) for piece, frame in both.groupby("piece"))]
+    rows = []
+    for piece, frame in groups:
+        for target in TARGETS:
+            a = frame["targets_a"].str.split(";").apply(lambda t, x=target: x in t)
+            b = frame["targets_b"].str.split(";").apply(lambda t, x=target: x in t)
+            rows.append(
+                (piece, f"target: {target}", len(frame), float((a == b).mean()), _kappa(a, b))
+            )
+            shared = frame[a & b]
+            sa, sb = shared[f"stance_{target}_a"], shared[f"stance_{target}_b"]
+            rows.append(
+                (
+                    piece,
+                    f"stance: {target}",
+                    len(shared),
+                    float((sa == sb).mean()) if len(shared) else float("nan"),
+                    _kappa(sa, sb),
+                )
+            )
+        rows.append(
+            (
+                piece,
+                "voice",
+                len(frame),
+                float((frame["voice_a"] == frame["voice_b"]).mean()),
+                _kappa(frame["voice_a"], frame["voice_b"]),
+            )
+        )
+        reported = frame[(frame["voice_a"] == "reported") & (frame["voice_b"] == "reported")]
+        same = (
+            float((reported["speaker_a"] == reported["speaker_b"]).mean())
+            if len(reported)
+            else float("nan")
+        )
+        rows.append((piece, "speaker", len(reported), same, float("nan")))
+    return pd.DataFrame(rows, columns=["piece", "field", "n", "agreement", "kappa"])
+
+
+def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    if positive.all() or not positive.any():
+        return float("nan")
+    return float(roc_auc_score(positive, scores))
+
+
+def _prf(predicted: pd.Series, gold: pd.Series) -> tuple[int, int, int]:
+    tp = int((predicted & gold).sum())
+    return tp, int((predicted & ~gold).sum()), int((~predicted & gold).sum())
+
+
+def evaluate(
+    coded: pd.DataFrame | None = None, *, gold: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Measure automatic codings against the hand codings, beside the keyword baseline.
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame, optional
+        :func:`retailkit.arguments.code` output for the seeds; default: computed from
+        ``load_seeds(by="part")``.
+    gold : pandas.DataFrame, optional
+        Hand codings (:func:`load_codings`); default the gold codings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``task, method, group, measure, value, n``: target detection (precision, recall,
+        F1 per target and ``micro``, per piece), voice accuracy, speaker named correctly among
+        reported sentences, and stance toward the coded target (AUC and accuracy at 0.5,
+        approving vs skeptical), for ``arguments`` (this package) and ``keyword baseline``
+        (a theme's term present → about it; whole-sentence stance score).
+    """
+    from retailkit import stance
+    from retailkit.arguments import code, keyword_targets, stance_toward
+
+    if gold is None:
+        gold = load_codings("gold")
+    if coded is None:
+        from retailkit.corpus import load_seeds
+
+        coded = code(load_seeds(by="part"))
+    keys = [*_PIECE_KEYS, "sentence"]
+    gold_sentences = gold.drop_duplicates("sentence_id")
+    auto_sentences = coded.drop_duplicates([*_PIECE_KEYS, "sentence_index"])
+    matched = gold_sentences.merge(
+        auto_sentences[[*keys, "voice", "speaker"]], on=keys, suffixes=("", "_auto")
+    )
+    matched["piece"] = matched["doc_id"].str[:3] + "/" + matched["part"].astype(str)
+    rows: list[tuple[str, str, str, str, float, int]] = [
+        (
+            "coverage",
+            "arguments",
+            "all",
+            "sentences matched",
+            float(len(matched)),
+            len(gold_sentences),
+        )
+    ]
+    gold_targets = gold.groupby("sentence_id")["target"].agg(lambda t: {x for x in t if x})
+    auto_targets = coded.groupby(keys)["target"].agg(lambda t: {x for x in t if x})
+    predicted = {
+        "arguments": [
+            auto_targets.get(tuple(k), set()) for k in matched[keys].itertuples(index=False)
+        ],
+        "keyword baseline": [set(t) for t in keyword_targets(matched["sentence"].tolist())],
+    }
+    truth = [gold_targets[s] for s in matched["sentence_id"]]
+    for method, sets in predicted.items():
+        for group, mask in [
+            ("all", np.ones(len(matched), bool)),
+            *((p, (matched["piece"] == p).to_numpy()) for p in sorted(matched["piece"].unique())),
+        ]:
+            totals = np.zeros(3, int)
+            for target in TARGETS if group == "all" else ():
+                p = pd.Series([target in s for s in sets])[mask]
+                g = pd.Series([target in s for s in truth])[mask]
+                tp, fp, fn = _prf(p, g)
+                rows += _prf_rows("targets", method, target, tp, fp, fn)
+            for target in TARGETS:
+                p = pd.Series([target in s for s in sets])[mask]
+                g = pd.Series([target in s for s in truth])[mask]
+                totals += np.array(_prf(p, g))
+            rows += _prf_rows(
+                "targets", method, "micro" if group == "all" else f"micro {group}", *totals
+            )
+    voice_ok = matched["voice"] == matched["voice_auto"]
+    rows.append(("voice", "arguments", "all", "accuracy", float(voice_ok.mean()), len(matched)))
+    for piece, frame in matched.groupby("piece"):
+        rows.append(
+            (
+                "voice",
+                "arguments",
+                piece,
+                "accuracy",
+                float((frame["voice"] == frame["voice_auto"]).mean()),
+                len(frame),
+            )
+        )
+    reported = matched[matched["voice"] == "reported"]
+    named = (reported["voice_auto"] == "reported") & (
+        reported["speaker"] == reported["speaker_auto"]
+    )
+    rows.append(
+        (
+            "speaker",
+            "arguments",
+            "all",
+            "named correctly",
+            float(named.mean()) if len(reported) else float("nan"),
+            len(reported),
+        )
+    )
+    polar = gold[gold["stance"].isin(["approving", "skeptical"])].merge(
+        matched[["sentence_id", "piece"]], on="sentence_id"
+    )
+    positive = (polar["stance"] == "approving").to_numpy()
+    methods = {
+        "arguments": stance_toward(polar["sentence"].tolist(), polar["target"].tolist()),
+        "keyword baseline": stance.score(polar["sentence"].tolist()),
+    }
+    for method, scores in methods.items():
+        groups = [("all", np.ones(len(polar), bool))]
+        groups += [(t, (polar["target"] == t).to_numpy()) for t in TARGETS]
+        groups += [(p, (polar["piece"] == p).to_numpy()) for p in sorted(polar["piece"].unique())]
+        for group, mask in groups:
+            n = int(mask.sum())
+            rows.append(("stance", method, group, "AUC", _auc(scores[mask], positive[mask]), n))
+            accuracy = float(((scores[mask] > 0.5) == positive[mask]).mean()) if n else float("nan")
+            rows.append(("stance", method, group, "accuracy", accuracy, n))
+    return pd.DataFrame(rows, columns=["task", "method", "group", "measure", "value", "n"])
+
+
+def _prf_rows(
+    task: str, method: str, group: str, tp: int, fp: int, fn: int
+) -> list[tuple[str, str, str, str, float, int]]:
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else float("nan")
+    n = tp + fn
+    return [
+        (task, method, group, "precision", precision, n),
+        (task, method, group, "recall", recall, n),
+        (task, method, group, "F1", f1, n),
+    ]

@@ -1,0 +1,145 @@
+"""Which of the three practices a sentence is about: social, interactive or feed-based commerce.
+
+A sentence is about a target when it holds one of the target's **core** terms (社交电商, 微营销,
+互动营销, 信息流 …), or two different **generic** terms (粉丝 and 分享; 推送 and 精准), or one
+generic term set against another target in a contrast ("推送不是互动"), or one generic term
+while the previous sentence of the same paragraph is about that target (the topic continues),
+or when it opens with a pronoun (这, 它, 该, 此 …) right after a sentence about the
+target. Terms and their core/generic mark come from the theme lexicons
+(``retailkit/data/themes/``, :func:`retailkit.themes.load_themes`); matching is by longest
+substring, so 微博营销 is one match, not 微博 plus 营销.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+__all__ = ["TARGETS", "TARGET_THEMES", "detect_targets", "target_terms"]
+
+#: The three targets, in the order used in every table.
+TARGETS = ("social", "interactive", "feed")
+#: Theme lexicon behind each target.
+TARGET_THEMES = {
+    "social": "social_commerce",
+    "interactive": "interactive_marketing",
+    "feed": "feed_marketing",
+}
+_ANAPHOR = re.compile(r"^[“\"「]?(?:这|它|其|该|此|那|这种|这一|这个|这样)")
+
+
+@functools.cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    from retailkit.themes import load_themes
+
+    themes = load_themes()
+    by_theme = {theme: target for target, theme in TARGET_THEMES.items()}
+    rows = themes[themes["theme"].isin(by_theme)]
+    lookup: dict[str, tuple[str, bool]] = {}
+    for row in rows.itertuples():
+        lookup.setdefault(str(row.term), (by_theme[str(row.theme)], bool(row.core)))
+    terms = sorted(lookup, key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in terms)), lookup
+
+
+def target_terms(sentence: str) -> list[tuple[str, str, bool, int, int]]:
+    """Lexicon terms in a sentence: ``(term, target, core, start, end)``, longest match first.
+
+    Examples
+    --------
+    >>> [(t, target, core) for t, target, core, _, _ in target_terms("微博营销不能只是推送")]
+    [('微博营销', 'social', True), ('推送', 'feed', False)]
+    """
+    pattern, lookup = _lexicon()
+    return [(m.group(), *lookup[m.group()], m.start(), m.end()) for m in pattern.finditer(sentence)]
+
+
+def _direct(sentence: str) -> tuple[set[str], set[str]]:
+    """Targets with core evidence (or two generic terms), and those with one generic term."""
+    core: set[str] = set()
+    generic: dict[str, set[str]] = {}
+    for term, target, is_core, _, _ in target_terms(sentence):
+        if is_core:
+            core.add(target)
+        else:
+            generic.setdefault(target, set()).add(term)
+    strong = core | {t for t, terms in generic.items() if len(terms) >= 2}
+    if strong and generic and _contrasts(sentence):
+        # Set against a practice ("推送不是互动"), a generic term names a practice too.
+        strong |= set(generic)
+    weak = {t for t in generic if t not in strong}
+    return strong, weak
+
+
+def _contrasts(sentence: str) -> bool:
+    from retailkit.arguments._rules import rules
+
+    r = rules()
+    return any(word in sentence for word in (*r.not_frames, *r.instead_frames))
+
+
+def detect_targets(
+    sentences: Sequence[str], paragraphs: Sequence[int] | None = None
+) -> list[tuple[str, ...]]:
+    """The targets of each sentence of one piece (consecutive sentences, reading order).
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        One piece's sentences in order.
+    paragraphs : sequence of int, optional
+        Paragraph number of each sentence; a topic continues only within a paragraph. Default:
+        the piece is one paragraph.
+
+    Returns
+    -------
+    list of tuple of str
+        For each sentence, its targets in :data:`TARGETS` order (possibly empty).
+
+    Examples
+    --------
+    >>> detect_targets(["社交电商迎来爆发。", "粉丝成了顾客。", "公司成立于2015年。"])
+    [('social',), ('social',), ()]
+    """
+    if paragraphs is None:
+        paragraphs = [0] * len(sentences)
+    out: list[tuple[str, ...]] = []
+    previous: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence if isinstance(sentence, str) else ""
+        strong, weak = _direct(text)
+        same_paragraph = i > 0 and paragraphs[i] == paragraphs[i - 1]
+        found = set(strong)
+        if same_paragraph:
+            found |= weak & previous
+            if _ANAPHOR.match(text):
+                found |= previous
+        out.append(tuple(t for t in TARGETS if t in found))
+        previous = found
+    return out
+
+
+def keyword_targets(sentences: Sequence[str]) -> list[tuple[str, ...]]:
+    """The keyword-presence baseline: every target any of whose terms occurs (core or not).
+
+    This is how earlier notebooks assigned sentences to themes; it is kept to measure what the
+    rules of :func:`detect_targets` add.
+
+    Examples
+    --------
+    >>> keyword_targets(["内容为王。"])
+    [('feed',)]
+    """
+    return [
+        tuple(
+            t for t in TARGETS if t in {m[1] for m in target_terms(s if isinstance(s, str) else "")}
+        )
+        for s in sentences
+    ]
+
+
+def _frame(values: list[tuple[str, ...]]) -> pd.DataFrame:  # pragma: no cover - debugging aid
+    return pd.DataFrame({"targets": [";".join(v) for v in values]})

@@ -1,0 +1,144 @@
+"""Stance toward a given target: how a sentence presents social, interactive or feed-based commerce.
+
+A sentence's overall tone is not its stance toward each practice it names: "推送不是互动"
+(pushing is not interaction) belittles pushing and holds interaction up as the standard. The
+stance scorer (:func:`retailkit.stance.score`) is therefore told which target to judge:
+
+1. **Contrast frames between two practices** decide first: in "不是A而是B" and "B而非A" A is
+   rejected and B endorsed; in "A不是B" where A and B hold different targets, B is the standard
+   A falls short of. The endorsed target scores :data:`FRAME_SCORE`, the rejected one
+   ``1 - FRAME_SCORE``.
+2. **Neglect**: a verb of neglect or lack right before a target's term (忽略了互动, 缺乏互动)
+   presents the practice as what is missing: approval, :data:`FRAME_SCORE`.
+3. Otherwise the whole sentence is scored (``scope="sentence"``, the default), or only the
+   **clauses that name the target** (``scope="clause"``: clauses split at ，；：, the whole
+   sentence standing in when they carry no evidence). On the seeds' hand codings the clause
+   scope scored worse (AUC 0.70 vs 0.79, 159 polar sentence–target pairs): clauses lose the
+   context that carries the judgement, so the sentence is the default (``benchmarks/README.md``).
+
+Word lists: ``retailkit/data/arguments/rules.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+
+from retailkit.arguments._rules import rules
+from retailkit.arguments.targets import target_terms
+
+__all__ = ["FRAME_SCORE", "stance_toward"]
+
+#: Score given to the endorsed side of a contrast frame or a neglected practice.
+FRAME_SCORE = 0.8
+_CLAUSE = re.compile(r"[^，,；;：:。！!？?]+[，,；;：:。！!？?]*")
+_NEAR = 8  # characters between a neglect verb and the target's term
+
+
+def _targets_in(text: str) -> set[str]:
+    return {target for _, target, _, _, _ in target_terms(text)}
+
+
+def _frame(sentence: str, target: str) -> float | None:
+    """FRAME_SCORE / 1 - FRAME_SCORE when a contrast frame or neglect decides, else None."""
+    r = rules()
+    for rather in r.rather_frames:
+        for negation in r.not_frames:
+            found = re.search(f"{negation}(?P<a>.+?){rather}(?P<b>[^。！？!?]+)", sentence)
+            if found:
+                a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
+                if target in b - a:
+                    return FRAME_SCORE
+                if target in a - b:
+                    return 1 - FRAME_SCORE
+    for instead in r.instead_frames:
+        found = re.search(f"(?P<b>[^，,。；;]+){instead}(?P<a>[^，,。；;]+)", sentence)
+        if found:
+            a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
+            if target in b - a:
+                return FRAME_SCORE
+            if target in a - b:
+                return 1 - FRAME_SCORE
+    for negation in r.not_frames:
+        found = re.search(f"(?P<a>[^，,。；;]+?){negation}(?P<b>[^，,。；;]+)", sentence)
+        if found:
+            a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
+            if a and b and a != b:
+                if target in b - a:
+                    return FRAME_SCORE
+                if target in a - b:
+                    return 1 - FRAME_SCORE
+    for _term, term_target, _, start, _ in target_terms(sentence):
+        if term_target == target:
+            window = sentence[max(0, start - _NEAR) : start]
+            if any(verb in window for verb in r.neglect_verbs):
+                return FRAME_SCORE
+    return None
+
+
+def stance_toward(
+    sentences: Sequence[str],
+    targets: Sequence[str],
+    *,
+    version: str | None = None,
+    scope: Literal["sentence", "clause"] = "sentence",
+) -> np.ndarray:
+    """P(approving) of each sentence toward the paired target.
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        Sentences; each is judged toward the target at the same position in ``targets``.
+    targets : sequence of str
+        ``"social"``, ``"interactive"`` or ``"feed"`` for each sentence.
+    version : {"v1", "v2"}, optional
+        Stance scorer (:func:`retailkit.stance.score`); default its default.
+    scope : {"sentence", "clause"}
+        What is scored when no contrast frame or neglect decides (see the module docstring).
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 scores in [0, 1]; 0.5 = no evidence either way.
+
+    Examples
+    --------
+    >>> stance_toward(["推送不是互动", "推送不是互动"], ["feed", "interactive"]).round(2).tolist()
+    [0.2, 0.8]
+    >>> float(stance_toward(["很多品牌忽略了互动"], ["interactive"])[0])
+    0.8
+    """
+    from retailkit import stance
+
+    if scope not in ("sentence", "clause"):
+        raise ValueError(f"scope={scope!r}: expected 'sentence' or 'clause'")
+    if len(sentences) != len(targets):
+        raise ValueError(
+            f"sentences and targets differ in length ({len(sentences)} vs {len(targets)})"
+        )
+    scores = np.full(len(sentences), np.nan)
+    pending: list[tuple[int, list[str], str]] = []
+    for i, (sentence, target) in enumerate(zip(sentences, targets, strict=True)):
+        if not isinstance(sentence, str):
+            continue
+        decided = _frame(sentence, target)
+        if decided is not None:
+            scores[i] = decided
+            continue
+        clauses = (
+            [c for c in _CLAUSE.findall(sentence) if target in _targets_in(c)]
+            if scope == "clause"
+            else []
+        )
+        pending.append((i, clauses, sentence))
+    flat = [text for _, clauses, sentence in pending for text in (*clauses, sentence)]
+    flat_scores = iter(stance.score(flat, version=version) if flat else [])  # type: ignore[arg-type]
+    for i, clauses, _ in pending:
+        clause_scores = [next(flat_scores) for _ in clauses]
+        whole = next(flat_scores)
+        evidence = [s for s in clause_scores if s != 0.5]
+        scores[i] = float(np.mean(evidence)) if evidence else whole
+    return scores

@@ -1,0 +1,190 @@
+"""Whose words a sentence carries: the author's own, or reported speech with its speaker.
+
+A sentence is ``reported`` when it presents its content as what someone named or identified
+says, thinks or finds: a speaker before a reporting verb (张勤表示, 有人已经预言), an attribution
+(在董本洪看来, 据艾媒咨询统计, 艾媒咨询数据显示), or a quotation whose speaker the next sentence
+names ("“这是最大的特点。”" followed by "姚迅说。"). The speaker is cut to the shortest form
+that identifies them: titles go (阿里妈妈副总裁张勤 → 张勤), a quoted name is unquoted
+(商家“优宁可红酒” → 优宁可红酒), and a Latin name glossed in Chinese keeps the gloss
+(iiMedia Research(艾媒咨询) → 艾媒咨询). The word lists are in
+``retailkit/data/arguments/rules.yaml``.
+
+Examples
+--------
+>>> attribute_voice(["阿里妈妈副总裁张勤(花名:杨过)表示，技术驱动营销升级。", "这是一个好产品。"])
+[('reported', '张勤'), ('author', '')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from retailkit.arguments._rules import rules
+
+__all__ = ["Voice", "attribute_voice", "speaker_of"]
+
+Voice = tuple[str, str]
+
+# Inside a sentence, the speaker phrase starts after the last of these.
+_PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\s]")
+_GLOSSED_LATIN = re.compile(
+    r"[A-Za-z][A-Za-z0-9 .&-]*[(（](?P<gloss>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]"
+)
+_PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
+_QUOTED = re.compile(r"[“\"「『](?P<inner>[^”\"」』]{1,20})[”\"」』]")
+_AFTER_VERB_WEAK = re.compile(r"^(?:道)?[，,：:“\"「。！!]|^$|^了(?!解)")
+_LEADING_CONNECTIVES = re.compile(
+    r"^(?:而|但|但是|对此|此外|同时|另外|其中|并且|随后|据悉|不过|其实|正如|就像|早前|此前|日前|近日|当时)+"
+)
+_LIST_MARKER = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
+_QUOTATION = re.compile(r"^[“\"「『].*[”\"」』][。！？!?]?$")
+_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MAX_SPEAKER = 30
+
+
+def _prepare(sentence: str) -> str:
+    """Keep a Latin name's Chinese gloss, drop other parentheses (花名, English glosses)."""
+    return _PARENTHESIS.sub("", _GLOSSED_LATIN.sub(r"\g<gloss>", sentence))
+
+
+def _shorten(phrase: str) -> str:
+    """Cut a speaker phrase to the shortest form that identifies the speaker."""
+    r = rules()
+    phrase = _LEADING_CONNECTIVES.sub("", _LIST_MARKER.sub("", phrase.strip()))
+    # Cut after the title that ends last (阿里巴巴集团CMO、阿里妈妈总裁董本洪 → 董本洪).
+    ends = [
+        at + len(title)
+        for title in r.titles
+        if (at := phrase.rfind(title)) >= 0 and phrase[at + len(title) :].strip('“”"「」 ')
+    ]
+    if ends:
+        phrase = phrase[max(ends) :]
+    # An actor doing something somewhere (微博在北京共同宣布): the place is not the speaker.
+    place = phrase.find("在", 2)
+    if place > 0:
+        phrase = phrase[:place]
+    # "X对Y说": X speaks.
+    to = phrase.find("对", 1)
+    if to > 0:
+        phrase = phrase[:to]
+    phrase = r.trailing_adverbs.sub("", phrase)
+    quoted = _QUOTED.search(phrase)
+    if quoted:
+        phrase = quoted.group("inner")
+    return phrase.strip('“”"「」『』 ')
+
+
+def _valid(speaker: str) -> bool:
+    return (
+        0 < len(speaker) <= _MAX_SPEAKER
+        and speaker not in rules().not_speakers
+        and speaker not in _practices()
+        and bool(_HAN.search(speaker))
+    )
+
+
+@functools.cache
+def _practices() -> frozenset[str]:
+    """Theme terms (新零售, 信息流营销 …): practices are talked about, they do not speak."""
+    from retailkit.themes import load_themes
+
+    themes = load_themes()
+    return frozenset(themes.loc[themes["theme"] != "platforms", "term"])
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
+
+
+def speaker_of(sentence: str) -> str | None:
+    """The speaker a sentence attributes its content to, or ``None`` for the author's voice.
+
+    An attribution without a named or identified source (据介绍, 据了解) is the author's voice,
+    as in the coding scheme (``data/arguments/GUIDELINES.md``).
+
+    Examples
+    --------
+    >>> speaker_of("在阿里巴巴集团CMO、阿里妈妈总裁董本洪(花名:张无忌)看来，营销已经升级。")
+    '董本洪'
+    >>> speaker_of("iiMedia Research(艾媒咨询)数据显示，社交零售用户规模为2.23亿人。")
+    '艾媒咨询'
+    >>> speaker_of("据艾媒咨询统计，社交零售用户规模为2.23亿人。")
+    '艾媒咨询'
+    >>> speaker_of("据介绍，信息流场景里消费者的行为不具备确定性。") is None
+    True
+    >>> speaker_of("从某种程度上说，阿里对于入口有天生的不安全感。") is None
+    True
+    """
+    r = rules()
+    text = _prepare(sentence)
+    for pattern in r.attributions:
+        found = pattern.search(text)
+        if found:
+            before = _PHRASE_BREAK.split(text[: found.start("speaker")])[-1]
+            speaker = _shorten(before + found.group("speaker"))
+            if _valid(speaker):
+                return speaker
+    for pattern in r.according_to:
+        found = pattern.search(text)
+        if found:
+            speaker = _shorten(found.group("speaker"))
+            if _valid(speaker):
+                return speaker
+    best: tuple[int, str] | None = None
+    for verb in (*r.strong_verbs, *r.weak_verbs):
+        strong = verb in r.strong_verbs
+        for found in re.finditer(re.escape(verb), text):
+            if not strong and not _AFTER_VERB_WEAK.match(text[found.end() :]):
+                continue
+            if _inside_quotation(text, found.start()):
+                continue
+            phrase = _PHRASE_BREAK.split(text[: found.start()])[-1]
+            if verb == "说" and (
+                phrase.endswith(r.idiomatic_shuo) or phrase.startswith(("对", "从"))
+            ):
+                continue
+            # A quotation before the speaker ("…”张勤说") belongs to the speech, not the name.
+            if phrase.startswith("“"):
+                phrase = phrase.rsplit("”", 1)[-1]
+            speaker = _shorten(phrase)
+            if _valid(speaker) and (best is None or found.start() < best[0]):
+                best = (found.start(), speaker)
+            break
+    return best[1] if best else None
+
+
+def attribute_voice(sentences: Sequence[str]) -> list[Voice]:
+    """``(voice, speaker)`` for each sentence of one piece, in order.
+
+    The sentences must be consecutive sentences of one piece: a quotation without a speaker of
+    its own takes the speaker named by the next sentence ("“…。” / 姚迅说。") or, failing that,
+    by the previous one when the previous sentence is reported.
+
+    Parameters
+    ----------
+    sentences : sequence of str
+        One piece's sentences in reading order.
+
+    Returns
+    -------
+    list of (str, str)
+        ``("author", "")`` or ``("reported", speaker)``.
+
+    Examples
+    --------
+    >>> attribute_voice(["“这是我们新产品最大的特点。”", "姚迅说。", "发布会在北京举行。"])
+    [('reported', '姚迅'), ('reported', '姚迅'), ('author', '')]
+    """
+    speakers = [speaker_of(s) if isinstance(s, str) else None for s in sentences]
+    out: list[Voice] = []
+    for i, sentence in enumerate(sentences):
+        speaker = speakers[i]
+        if speaker is None and isinstance(sentence, str) and _QUOTATION.match(sentence.strip()):
+            following = speakers[i + 1] if i + 1 < len(speakers) else None
+            previous = speakers[i - 1] if i > 0 else None
+            speaker = following if following is not None else previous
+        out.append(("author", "") if speaker is None else ("reported", speaker))
+    return out

@@ -1,0 +1,149 @@
+"""retailkit.arguments: targets, stance toward each target, voice and speaker; hand codings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import retailkit as rk
+from retailkit.arguments import (
+    CODE_COLUMNS,
+    attribute_voice,
+    code,
+    codings,
+    detect_targets,
+    export,
+    speaker_of,
+    stance_toward,
+)
+from retailkit.errors import CorpusError
+
+
+def test_quoted_executive_praise_is_reported_with_the_speaker() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["x"],
+            "text": ["阿里妈妈副总裁张勤(花名:杨过)表示，信息流营销效果非常好，前景广阔。"],
+        }
+    )
+    row = code(docs).iloc[0]
+    assert (row["target"], row["stance"], row["voice"], row["speaker"]) == (
+        "feed",
+        "approving",
+        "reported",
+        "张勤",
+    )
+
+
+def test_pushing_is_not_interaction_is_skeptical_of_pushing_and_approving_of_interaction() -> None:
+    coded = code(pd.DataFrame({"doc_id": ["x"], "text": ["推送不是互动。"]}))
+    stances = dict(zip(coded["target"], coded["stance"], strict=True))
+    assert stances == {"interactive": "approving", "feed": "skeptical"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("在阿里巴巴集团CMO、阿里妈妈总裁董本洪(花名:张无忌)看来，营销已经升级。", "董本洪"),
+        ("iiMedia Research(艾媒咨询)数据显示，社交零售用户规模为2.23亿人。", "艾媒咨询"),
+        ("知名化妆品渠道品牌“丽人丽装”CEO黄韬表示，会员体系需要打通。", "黄韬"),
+        ("商家“优宁可红酒”透露，线上店铺客流全面增长。", "优宁可红酒"),
+        ("有人已经预言，2014年将会成为O2O年。", "有人"),
+        ("正如特劳特所说，商业竞争的本质是对认知的抢夺。", "特劳特"),
+    ],
+)
+def test_speaker_is_named_as_written_in_its_shortest_form(sentence: str, speaker: str) -> None:
+    assert speaker_of(sentence) == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对商家来说，这种开放的模式增加了营销通路。",
+        "从某种程度上说，阿里对于入口有天生的不安全感。",
+        "据了解，微淘正与多个商家共同研究解决方案。",
+        "许多商家可能会问，区别到底在哪里？",
+        "新零售强调“用户体验”。",
+    ],
+)
+def test_author_voice_is_not_mistaken_for_reported_speech(sentence: str) -> None:
+    assert speaker_of(sentence) is None
+
+
+def test_a_quotation_takes_the_speaker_named_in_the_next_sentence() -> None:
+    assert attribute_voice(["“这是我们最大的特点。”", "姚迅说。"]) == [
+        ("reported", "姚迅"),
+        ("reported", "姚迅"),
+    ]
+
+
+def test_a_generic_term_needs_the_paragraph_topic_to_count() -> None:
+    alone = detect_targets(["我们看重粉丝。"])
+    continued = detect_targets(["社交电商正在崛起。", "我们看重粉丝。"], [0, 0])
+    other_paragraph = detect_targets(["社交电商正在崛起。", "我们看重粉丝。"], [0, 1])
+    assert (alone, continued, other_paragraph) == (
+        [()],
+        [("social",), ("social",)],
+        [("social",), ()],
+    )
+
+
+def test_period_vocabulary_counts_as_social_commerce() -> None:
+    assert detect_targets(["微营销、微博营销和微信营销"]) == [("social",)]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Hello world. Nothing Chinese here."])
+def test_empty_and_non_chinese_input_give_no_targets(text: str) -> None:
+    coded = code(pd.DataFrame({"doc_id": ["x"], "text": [text]}))
+    assert list(coded.columns) == CODE_COLUMNS
+    assert (coded["target"] == "").all()
+
+
+def test_code_rejects_a_frame_without_text() -> None:
+    with pytest.raises(CorpusError, match="missing column"):
+        code(pd.DataFrame({"doc_id": ["x"]}))
+
+
+def test_stance_toward_checks_its_arguments() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        stance_toward(["推送不是互动"], [])
+    with pytest.raises(ValueError, match="scope="):
+        stance_toward(["推送不是互动"], ["feed"], scope="paragraph")  # type: ignore[arg-type]
+
+
+def test_code_keeps_004s_three_pieces_apart() -> None:
+    coded = code(rk.load_seeds(by="part"))
+    pieces = coded.drop_duplicates(["doc_id", "part"])
+    assert len(pieces) == 7
+    assert set(coded.loc[coded["doc_id"].str.startswith("004"), "part"]) == {1, 2, 3}
+
+
+def test_export_writes_codings_and_codebook(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    coded = code(pd.DataFrame({"doc_id": ["x"], "text": ["社交电商迎来爆发式增长。"]}))
+    written = export(tmp_path, coded)
+    assert sorted(p.name for p in written) == ["codebook.csv", "codings.csv", "codings.parquet"]
+    back = pd.read_parquet(tmp_path / "codings.parquet")
+    assert back["target"].tolist() == ["social"]
+    assert "target" in pd.read_csv(tmp_path / "codebook.csv")["column"].tolist()
+
+
+def test_hand_codings_cover_every_sentence_and_use_the_scheme() -> None:
+    gold = codings.load_codings("gold")
+    assert gold["sentence_id"].nunique() == 363
+    assert set(gold["target"]) <= {"", "social", "interactive", "feed"}
+    assert set(gold.loc[gold["target"] != "", "stance"]) <= {"approving", "skeptical", "neutral"}
+    assert set(gold["voice"]) == {"author", "reported"}
+    assert (gold.loc[gold["voice"] == "author", "speaker"] == "").all()
+
+
+def test_second_pass_covers_at_least_150_sentences_of_every_piece() -> None:
+    agreement = codings.agreement_summary()
+    voice = agreement[agreement["field"] == "voice"].set_index("piece")["n"]
+    assert voice["all"] >= 150
+    assert len(voice) == 8  # all + seven pieces
+
+
+def test_coded_sentences_still_match_the_cleaning() -> None:
+    evaluation = codings.evaluate()
+    matched = evaluation[evaluation["measure"] == "sentences matched"].iloc[0]
+    assert matched["value"] >= 0.95 * matched["n"]
