@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from retailkit.arguments import codings
 from retailkit.arguments.extract import actors, cited_figures
 from retailkit.arguments.targets import TARGETS, detect_targets, keyword_targets
 from retailkit.arguments.toward import stance_toward
@@ -43,6 +44,7 @@ __all__ = [
     "attribute_voice",
     "cited_figures",
     "code",
+    "codings",
     "detect_targets",
     "export",
     "keyword_targets",
