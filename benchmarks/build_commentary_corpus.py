@@ -72,7 +72,7 @@ SAMPLE_COLUMNS = [
     "stratum",
 ]
 
-NO_LICENCE = "none stated (all rights reserved by the authors); text not redistributed"
+NO_LICENCE = "none stated (all rights reserved)"  # texts are not redistributed
 
 
 # --------------------------------------------------------------------------------------------
