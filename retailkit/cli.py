@@ -49,6 +49,8 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERRUPTED", "build_parser", "main"]
 EXIT_BAD_INPUT = 3
 #: Exit code after Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
+#: How long ``--scheduler`` waits for the scheduler to answer.
+SCHEDULER_TIMEOUT = "20s"
 
 
 def _positive(text: str) -> int:
@@ -186,7 +188,7 @@ class _Cluster:
 
         if self.scheduler is not None:
             try:
-                self.client = Client(self.scheduler, timeout="20s")
+                self.client = Client(self.scheduler, timeout=SCHEDULER_TIMEOUT)
             except OSError as error:
                 raise RetailkitError(
                     f"--scheduler {self.scheduler}: cannot connect ({error})"
