@@ -1,0 +1,216 @@
+"""The retailkit command line: outputs, manifest, exit codes, resume after a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import retailkit as rk
+from retailkit import cli, sentiment, topics
+from retailkit.cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, main
+
+ROOT = Path(__file__).resolve().parent.parent
+REVIEWS = ROOT / "data" / "reviews" / "online_shopping_10_cats_test_sample.csv"
+
+
+@pytest.fixture(scope="module")
+def reviews_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("reviews") / "reviews.csv"
+    pd.read_csv(REVIEWS, dtype=str).iloc[::15].head(400).to_csv(path, index=False)
+    return path
+
+
+def _profile(inputs: list[Path], out: Path, *flags: str) -> int:
+    return main(["profile", *map(str, inputs), "--out", str(out), "--quiet", *flags])
+
+
+def test_profile_writes_parquet_csv_and_manifest(reviews_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _profile([reviews_csv], out, "--text-column", "review", "--csv") == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "documents.csv",
+        "documents.parquet",
+        "manifest.json",
+    ]
+    table = pd.read_parquet(out / "documents.parquet")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["retailkit"] == rk.__version__
+    assert manifest["counts"]["documents"] == len(table) == 400
+    assert manifest["counts"]["errors"] == 0
+    assert manifest["inputs"][0]["bytes"] == reviews_csv.stat().st_size
+    assert manifest["parameters"]["text_column"] == "review"
+    assert manifest["outputs"]["columns"] == table.columns.tolist()
+    assert set(manifest["timings"]) >= {"seconds_total"}
+    csv = pd.read_csv(out / "documents.csv", keep_default_na=False)
+    assert csv["doc_id"].tolist() == table["doc_id"].tolist()
+    np.testing.assert_allclose(csv["sentiment"], table["sentiment"])
+
+
+def test_profile_numbers_equal_calling_the_functions(reviews_csv: Path, tmp_path: Path) -> None:
+    assert _profile([reviews_csv], tmp_path, "--text-column", "review", "--chunk-size", "90") == 0
+    table = pd.read_parquet(tmp_path / "documents.parquet")
+    corpus = rk.load_corpus(reviews_csv, text_column="review")
+    assert table["doc_id"].tolist() == corpus["doc_id"].tolist()
+    np.testing.assert_array_equal(table["sentiment"], sentiment.score(corpus["text"]))
+    themes = rk.theme_profile(corpus)
+    rates = themes.pivot(index="doc_id", columns="theme", values="rate_per_1000")
+    counts = themes.pivot(index="doc_id", columns="theme", values="count")
+    for theme in rates.columns:
+        assert table[f"{theme}_per_1000"].tolist() == rates.loc[table["doc_id"], theme].tolist()
+        assert table[f"{theme}_count"].tolist() == counts.loc[table["doc_id"], theme].tolist()
+    assert pq.ParquetFile(tmp_path / "documents.parquet").metadata.num_row_groups == 5
+
+
+def test_two_processes_write_the_same_bytes_as_one(reviews_csv: Path, tmp_path: Path) -> None:
+    flags = ("--text-column", "review", "--chunk-size", "50")
+    assert _profile([reviews_csv], tmp_path / "one", *flags) == 0
+    assert _profile([reviews_csv], tmp_path / "two", *flags, "--jobs", "2") == 0
+    one = (tmp_path / "one" / "documents.parquet").read_bytes()
+    assert (tmp_path / "two" / "documents.parquet").read_bytes() == one
+
+
+def test_interrupted_run_resumes_to_identical_bytes(
+    reviews_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flags = ("--text-column", "review", "--chunk-size", "60")
+    assert _profile([reviews_csv], tmp_path / "whole", *flags) == 0
+    original = cli._profile_indexed
+    calls: list[int] = []
+
+    def interrupted(item: tuple[int, pd.DataFrame], options: object) -> object:
+        calls.append(item[0])
+        if item[0] == 3 and calls.count(3) == 1:  # Ctrl-C during the fourth chunk, once
+            raise KeyboardInterrupt
+        return original(item, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "_profile_indexed", interrupted)
+    out = tmp_path / "resumed"
+    assert _profile([reviews_csv], out, *flags) == EXIT_INTERRUPTED
+    assert not (out / "documents.parquet").exists()
+    assert not (out / "manifest.json").exists()
+    assert _profile([reviews_csv], out, *flags) == EXIT_BAD_INPUT  # resume or overwrite?
+    assert calls == [0, 1, 2, 3]
+    assert _profile([reviews_csv], out, *flags, "--resume") == 0
+    assert calls[4:] == [3, 4, 5, 6]  # chunks 0-2 were kept
+    whole = (tmp_path / "whole" / "documents.parquet").read_bytes()
+    assert (out / "documents.parquet").read_bytes() == whole
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["resumed_chunks"] == 3
+    assert manifest["counts"]["documents"] == 400
+
+
+def test_killed_process_leaves_nothing_complete_and_resumes(
+    reviews_csv: Path, tmp_path: Path
+) -> None:
+    """SIGKILL a real ``python -m retailkit`` run after its first chunk, then resume it."""
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "retailkit", "profile", str(reviews_csv), "--out", str(out)]
+    command += ["--text-column", "review", "--chunk-size", "20", "--quiet"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list((out / ".partial").glob("documents-000001.parquet")):
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "documents.parquet").exists()
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert _profile([reviews_csv], tmp_path / "whole", "--text-column", "review") == 0
+    expected = pd.read_parquet(tmp_path / "whole" / "documents.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "documents.parquet"), expected)
+
+
+def test_bad_rows_fail_by_default_and_are_kept_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"review": "很好"}\n{"review": null}\n', encoding="utf-8")
+    assert _profile([path], tmp_path / "a", "--text-column", "review") == EXIT_BAD_INPUT
+    assert "r.jsonl: row 2: 'review' is missing" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "documents.parquet").exists()
+    flags = ("--text-column", "review", "--on-error", "skip")
+    assert _profile([path], tmp_path / "b", *flags) == 0
+    table = pd.read_parquet(tmp_path / "b" / "documents.parquet")
+    assert table["error"].ne("").tolist() == [False, True]
+    manifest = json.loads((tmp_path / "b" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["errors"] == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["profile", "nowhere.csv", "--out", "{out}"], "nowhere.csv: no such file or folder"),
+        (["topics", "nowhere", "--out", "{out}", "--k", "3"], "nowhere: no such file or folder"),
+    ],
+)
+def test_missing_input_exits_3_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    argv = [a.replace("{out}", str(tmp_path)) for a in argv]
+    assert main(argv) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("retailkit: error: ") and message in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["profile", "x.csv"],  # no --out
+        ["profile", "x.csv", "--out", "o", "--jobs", "0"],
+        ["profile", "x.csv", "--out", "o", "--jobs", "2", "--workers", "2"],
+        ["topics", "x.csv", "--out", "o", "--k", "1"],
+        ["topics", "x.csv", "--out", "o", "--k", "a-b"],
+        ["profile", "x.csv", "--out", "o", "--on-error", "ignore"],
+    ],
+)
+def test_bad_command_lines_exit_2(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "retailkit", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"retailkit {rk.__version__}"
+
+
+def test_console_script_is_registered() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["retailkit"] == "retailkit.cli:main"
+
+
+def test_topics_fits_the_sample_and_writes_the_model(reviews_csv: Path, tmp_path: Path) -> None:
+    argv = ["topics", str(reviews_csv), "--out", str(tmp_path), "--text-column", "review"]
+    assert main([*argv, "--k", "3", "--sample", "150", "--quiet", "--chunk-size", "64"]) == 0
+    shares = pd.read_parquet(tmp_path / "doc_topics.parquet")
+    assert len(shares) == 150
+    assert shares.columns.tolist() == ["doc_id", "topic_1", "topic_2", "topic_3", "dominant_topic"]
+    corpus = rk.load_corpus(reviews_csv, text_column="review").set_index("doc_id")
+    model = topics.fit_lda(rk.tokenize_many(corpus.loc[shares["doc_id"], "text"]), 3, seed=0)
+    np.testing.assert_array_equal(shares[["topic_1", "topic_2", "topic_3"]], model.doc_topics)
+    saved = topics.TopicModel.load(tmp_path / "topics.npz")
+    np.testing.assert_array_equal(saved.topic_word_, model.topic_word_)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"] == {"documents": 400, "sampled": 150}
+    # the sample depends on the seed, not on how the corpus was cut into chunks
+    other = tmp_path / "other"
+    assert main([*argv[:3], str(other), *argv[4:], "--k", "3", "--sample", "150", "--quiet"]) == 0
+    again = pd.read_parquet(other / "doc_topics.parquet")
+    assert again["doc_id"].tolist() == shares["doc_id"].tolist()
