@@ -42,6 +42,7 @@ from retailkit.cleaning import (
     traditional_share,
 )
 from retailkit.cleaning._resources import common_han_share
+from retailkit.documents import DOCUMENT_SUFFIXES, read_document
 from retailkit.errors import CorpusError
 
 __all__ = [
@@ -454,7 +455,7 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return title, soup.get_text()
 
 
-_SUPPORTED = (".txt", ".html", ".htm", ".csv", ".jsonl")
+_SUPPORTED = (".txt", ".html", ".htm", ".csv", ".jsonl", ".pdf", ".docx")
 _GENERATED = {"doc_id", "raw", "text", "file", "encoding"}
 
 
@@ -499,10 +500,13 @@ def _file_records(path: Path, text_column: str) -> list[dict[str, Any]]:
             f"{path}: unsupported file type {suffix or '(no extension)'!r}; "
             f"expected one of {', '.join(_SUPPORTED)}"
         )
-    content, encoding = read_text(path)
+    if suffix in DOCUMENT_SUFFIXES:  # PDF text layer, DOCX body: retailkit.documents
+        content, encoding = read_document(path)
+    else:
+        content, encoding = read_text(path)
     if not content.strip():
         raise CorpusError(f"{path}: empty file (only whitespace)")
-    if suffix == ".txt":
+    if suffix == ".txt" or suffix in DOCUMENT_SUFFIXES:
         records = [{"doc_id": path.stem, "raw": content}]
     elif suffix in (".html", ".htm"):
         title, visible = html_to_text(content)
