@@ -39,6 +39,7 @@ from retailkit.cleaning import (
     clean_with_audit,
     split_paragraphs,
     split_sentences,
+    traditional_remnants,
     traditional_share,
 )
 from retailkit.cleaning._resources import common_han_share
@@ -270,9 +271,13 @@ def seed_audit(
     >>> audit = seed_audit()
     >>> audit.groupby("step").size()
     step
-    remove_furniture     49
-    remove_pinyin       119
-    repair_mojibake       3
+    remove_furniture         52
+    remove_pinyin           119
+    remove_repeated_lead      2
+    remove_title_echoes       2
+    repair_mojibake           3
+    separate_headings         2
+    to_simplified            12
     dtype: int64
     """
     if by not in ("article", "part"):
@@ -861,7 +866,10 @@ def corpus_profile(corpus: pd.DataFrame) -> pd.DataFrame:
         One row per input row, in the same order: ``doc_id`` (``part``), ``raw_chars``,
         ``text_chars`` (non-whitespace characters), ``kept_share`` (text/raw),
         ``paragraphs``, ``sentences``, ``raw_traditional_share`` and ``text_traditional_share``
-        (share of hanzi that OpenCC ``t2s`` would change), and the :func:`character_shares` of
+        (share of hanzi that are Traditional: changed by OpenCC ``t2s``, or 著 written for the
+        particle 着, see :func:`~retailkit.cleaning.traditional_remnants`),
+        ``text_traditional_left`` (those Traditional characters left in the cleaned text, in
+        order; ``""`` when none), and the :func:`character_shares` of
         the raw text prefixed ``raw_`` (``raw_han``, ``raw_latin`` ...).
 
     Examples
@@ -888,6 +896,7 @@ def corpus_profile(corpus: pd.DataFrame) -> pd.DataFrame:
             "sentences": len(split_sentences(text)),
             "raw_traditional_share": traditional_share(raw),
             "text_traditional_share": traditional_share(text),
+            "text_traditional_left": "".join(traditional_remnants(text)),
         }
         row |= {f"raw_{k}": v for k, v in character_shares(raw).items()}
         rows.append(row)
@@ -917,7 +926,7 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     >>> summary = audit_summary(seed_audit())
     >>> summary[summary["rule"] == "cms_page_marker"][["rule", "n", "chars", "example"]]
                    rule  n  chars     example
-    22  cms_page_marker  1     10  #p#分页标题#e#
+    23  cms_page_marker  1     10  #p#分页标题#e#
     >>> summary[summary["step"] == "repair_mojibake"][["rule", "n", "chars", "net_chars"]]
                       rule  n  chars  net_chars
     7       gbk_byte_shift  2     38         10

@@ -28,6 +28,14 @@ from retailkit.cleaning import (
     split_paragraphs,
     split_sentences,
     to_simplified,
+    traditional_remnants,
+)
+from retailkit.cleaning.structure import (
+    bigram_similarity,
+    heading_rules,
+    remove_repeated_lead,
+    remove_title_echoes,
+    separate_headings,
 )
 from retailkit.corpus import load_seeds, seed_audit
 
@@ -67,6 +75,7 @@ MUST_SURVIVE = [
     ("001", "上半年618，下半年双11"),
     ("001", "年长者总愿意对年轻、年幼者说：“未来是属于你们的。”"),
     ("001", "体验式社交渐成为流量的依托。"),
+    ("001", "碾压传统电商，\n\n有温度的社交重新定义新零售"),  # a two-line heading, not the title
     ("002", "10月17日，阿里妈妈“正在发布”产品发布会在北京举行"),
     ("002", "董本洪(花名：张无忌)"),
     ("002", "信息流营销强调的是对消费者A(认知)I(兴趣)P(购买)L(忠诚)状态的关注"),
@@ -148,6 +157,205 @@ def test_clean_leaves_no_pinyin_annotation(seeds: pd.DataFrame) -> None:
 def test_clean_leaves_no_traditional_characters(parts: pd.DataFrame) -> None:
     for text in parts["text"]:
         assert T2S.convert(text) == text
+        assert traditional_remnants(text) == []
+
+
+@pytest.mark.parametrize(
+    ("seed", "part", "particle", "n"),
+    [
+        ("000", 1, "有着", 4),
+        ("000", 1, "随着", 1),
+        ("000", 1, "意味着", 2),
+        ("000", 1, "围绕着", 1),
+        ("000", 1, "进一步着重于", 1),
+        ("004", 1, "含着金钥匙", 1),
+        ("004", 2, "拿着客户", 1),
+        ("004", 2, "等着客户", 1),
+    ],
+)
+def test_clean_writes_the_particle_zhu_of_traditional_seeds_as_zhe(
+    parts: pd.DataFrame, seed: str, part: int, particle: str, n: int
+) -> None:
+    row = parts[parts["doc_id"].str.startswith(seed) & (parts["part"] == part)].iloc[0]
+    assert row["text"].count(particle) == n
+    assert row["text"].count(particle.replace("着", "著")) == 0
+
+
+def test_clean_keeps_zhu_where_simplified_writes_zhu(seeds: pd.DataFrame) -> None:
+    # 003 is Simplified: its 著名 and 见微知著 are untouched.
+    assert "按著名未来学家" in text_of(seeds, "003")
+    assert "见微知著" in text_of(seeds, "003")
+    assert to_simplified("隨著著名品牌顯著增長") == "随着著名品牌显著增长"
+    assert to_simplified("随著", script="simplified") == "随著"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有著直接关系", ["著"]),
+        ("天貓互動吧", ["貓", "動"]),
+        ("著名、显著、土著、见微知著", []),
+        ("有着直接关系", []),
+        ("", []),
+    ],
+)
+def test_traditional_remnants_lists_what_t2s_cannot_see(text: str, expected: list[str]) -> None:
+    assert traditional_remnants(text) == expected
+
+
+def test_every_aspect_particle_replacement_is_in_the_audit() -> None:
+    audit = seed_audit(by="part")
+    rows = audit[audit["rule"] == "aspect_particle"]
+    assert (rows["step"] == "to_simplified").all()
+    assert set(rows["removed"]) == {"著"} and set(rows["replacement"]) == {"着"}
+    counts = rows.groupby([rows["doc_id"].str[:3], "part"]).size().to_dict()
+    assert counts == {("000", 1): 9, ("004", 1): 1, ("004", 2): 2}
+
+
+# --------------------------------------------------------------------- seeds: structure
+
+
+def test_clean_removes_the_photo_captions_of_002(seeds: pd.DataFrame) -> None:
+    lines = text_of(seeds, "002").split("\n")
+    for caption in ("阿里妈妈副总裁张勤", "阿里妈妈产品总监姚迅", "阿里妈妈资深总监薛思源"):
+        assert caption not in lines
+        assert sum(caption in line for line in lines) == 1  # the paragraph naming the speaker
+    assert "阿里妈妈副总裁张勤(花名：杨过)表示，技术与内容驱动" in text_of(seeds, "002")
+    audit = seed_audit()
+    assert audit.loc[audit["rule"] == "person_caption", "removed"].tolist() == [
+        "阿里妈妈副总裁张勤",
+        "阿里妈妈产品总监姚迅",
+        "阿里妈妈资深总监薛思源",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "阿里妈妈副总裁张勤\n\n技术与内容驱动互联网营销进入新零售时代。",  # not repeated
+        "阿里妈妈副总裁张勤\n\n他说，阿里妈妈副总裁张勤表示。",  # repeated mid-sentence
+        "品牌营销的新三驾马车\n\n品牌营销的新三驾马车正在形成。",  # a heading, no job title
+    ],
+)
+def test_remove_furniture_keeps_a_title_and_name_that_is_not_a_caption(text: str) -> None:
+    assert remove_furniture(text) == text
+
+
+def test_clean_counts_the_summary_lines_of_002_once(seeds: pd.DataFrame) -> None:
+    text = text_of(seeds, "002")
+    assert text.startswith("重新定义电商营销，阿里妈妈重磅发布产品升级。\n")
+    assert text.count("电商信息流营销最根本的目的是高效拉新") == 1
+    assert "“从本质讲，电商信息流营销最根本的目的是高效拉新。”" in text
+    assert "新三驾马车" not in text
+    assert "直通车、钻展、信息流，也将成为电商营销的新三架马车。" in text
+    audit = seed_audit()
+    assert audit.loc[audit["rule"] == "repeated_lead", "removed"].tolist() == [
+        "从本质上来讲，电商信息流营销最根本的目的是高效拉新。",
+        "直通车、钻展、信息流将成为商家电商营销的新三驾马车。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead sentence repeated in the body goes, the body keeps its sentence
+        (
+            "标题\n拉新是信息流营销最根本的目的。\n正文说，拉新是信息流营销最根本的目的。",
+            "标题\n\n正文说，拉新是信息流营销最根本的目的。",
+        ),
+        # short or unrelated sentences stay
+        ("标题\n很好。\n很好。", "标题\n很好。\n很好。"),
+        (
+            "标题\n拉新是信息流营销最根本的目的。\n直通车和钻展是两大王牌产品。",
+            "标题\n拉新是信息流营销最根本的目的。\n直通车和钻展是两大王牌产品。",
+        ),
+        # a repetition inside the body is not the lead's business
+        (
+            "标题\n导语。\n正文一\n拉新是信息流营销最根本的目的。\n拉新是信息流营销最根本的目的。",
+            "标题\n导语。\n正文一\n拉新是信息流营销最根本的目的。\n拉新是信息流营销最根本的目的。",
+        ),
+    ],
+)
+def test_remove_repeated_lead(text: str, expected: str) -> None:
+    assert remove_repeated_lead(text) == expected
+
+
+def test_bigram_similarity_of_the_002_summary_lines_passes_the_threshold() -> None:
+    from retailkit.cleaning.structure import LEAD_SIMILARITY
+
+    assert (
+        bigram_similarity(
+            "直通车、钻展、信息流将成为商家电商营销的新三驾马车。",
+            "直通车、钻展、信息流，也将成为电商营销的新三架马车。",
+        )
+        >= LEAD_SIMILARITY
+    )
+    assert bigram_similarity("互动，正在成为新零售的助推器", "新零售是一个过程。") < 0.35
+
+
+def test_clean_removes_the_title_halves_repeated_as_headings_in_003(seeds: pd.DataFrame) -> None:
+    lines = split_paragraphs(text_of(seeds, "003"))
+    assert lines[0] == "阿里与微博的社交电商协奏曲，是社交撬动消费还是消费盘活社交？"
+    assert "阿里与微博的社交电商协奏曲" not in lines
+    assert "是社交撬动消费还是消费盘活社交？" not in lines
+    audit = seed_audit()
+    assert audit.loc[audit["rule"] == "title_echo", "doc_id"].str[:3].tolist() == ["003", "003"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "双11的互动玩法，天猫的新零售\n正文。\n双11的互动玩法！\n正文。",
+            "双11的互动玩法，天猫的新零售\n正文。\n\n正文。",
+        ),
+        # a heading that goes on after the clause (ends in ，) stays, so does a short clause
+        (
+            "碾压传统电商！一条微博\n碾压传统电商，\n有温度的社交",
+            "碾压传统电商！一条微博\n碾压传统电商，\n有温度的社交",
+        ),
+        ("天猫，互动吧\n天猫", "天猫，互动吧\n天猫"),
+        ("只有一行，只有一行", "只有一行，只有一行"),
+    ],
+)
+def test_remove_title_echoes(text: str, expected: str) -> None:
+    assert remove_title_echoes(text) == expected
+
+
+def test_clean_puts_the_fused_heading_of_004_part_2_on_its_own_line(parts: pd.DataFrame) -> None:
+    row = parts[parts["doc_id"].str.startswith("004") & (parts["part"] == 2)].iloc[0]
+    paragraphs = split_paragraphs(row["text"])
+    assert "阿里O2O的几张牌" in paragraphs
+    after = paragraphs[paragraphs.index("阿里O2O的几张牌") + 1]
+    assert after.startswith("当然这并非阿里在O2O这个领域的唯一一次试水")
+    audit = seed_audit(by="part")
+    breaks = audit[audit["step"] == "separate_headings"]
+    assert len(breaks) == 2 and (breaks["part"] == 2).all()
+    assert (breaks["removed"] == "").all() and (breaks["replacement"] == "\n").all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "餐饮部收进去的钱当然不肯再退。",  # review sample: a subject followed by 当然 + verb
+        "大家都知道。阿里巴巴当然这样做。",
+        "这是平衡状态。阿里的牌，当然这并非全部。",  # punctuation inside: not a heading
+    ],
+)
+def test_separate_headings_leaves_ordinary_sentences_alone(text: str) -> None:
+    assert separate_headings(text) == text
+
+
+def test_heading_rules_fire_only_where_they_were_written_for() -> None:
+    from retailkit.reviews import load_review_sample
+
+    audit = seed_audit()
+    for rule in heading_rules():
+        assert rule.description and rule.seeds, rule.name
+        fired = audit.loc[audit["rule"] == rule.name, "doc_id"].str[:3]
+        assert set(fired) == set(rule.seeds), rule.name
+    reviews = load_review_sample()["review"]
+    assert not any(separate_headings(text) != text for text in reviews)
 
 
 def test_clean_never_uses_taiwan_phrase_conversion(seeds: pd.DataFrame) -> None:
@@ -167,7 +375,9 @@ def test_clean_with_audit_returns_exactly_clean(parts: pd.DataFrame) -> None:
         cleaned, audit = clean_with_audit(raw, doc_id="x")
         assert cleaned == clean(raw)
         assert list(audit.columns) == AUDIT_COLUMNS
-        assert (audit["end"] > audit["start"]).all()
+        assert (audit["end"] >= audit["start"]).all()
+        insertions = audit["end"] == audit["start"]  # line breaks put before and after headings
+        assert (audit.loc[insertions, "replacement"] == "\n").all()
 
 
 def test_cleaning_loses_no_han_character_outside_the_audited_furniture(
@@ -178,10 +388,13 @@ def test_cleaning_loses_no_han_character_outside_the_audited_furniture(
         script = "hongkong" if part["doc_id"].startswith("004") and part["part"] == 3 else "auto"
         before_furniture = make_pipeline(*default_steps(script=script)[:5])(part["raw"])
         rows = audit[(audit["doc_id"] == part["doc_id"]) & (audit["part"] == part["part"])]
-        removed = "".join(rows.loc[rows["step"] == "remove_furniture", "removed"])
+        removed = "".join(rows.loc[rows["step"].isin(REMOVAL_STEPS), "removed"])
         assert han(before_furniture) == han(part["text"]) + han(removed)
         # pinyin removal and whitespace never take a hanzi
         assert not han("".join(rows.loc[rows["step"] == "remove_pinyin", "removed"]))
+
+
+REMOVAL_STEPS = ["remove_furniture", "remove_title_echoes", "remove_repeated_lead"]
 
 
 def test_every_furniture_rule_fires_on_a_seed_that_motivated_it() -> None:
@@ -445,6 +658,8 @@ def test_clean_is_idempotent_where_opencc_is_not(text: str, script: str) -> None
 @given(CJK_DOCUMENT)
 def test_clean_keeps_every_cjk_character_of_ordinary_paragraphs(text: str) -> None:
     cleaned, audit = clean_with_audit(text)
-    removed = "".join(audit.loc[audit["step"] == "remove_furniture", "removed"])
+    removed = "".join(audit.loc[audit["step"].isin(REMOVAL_STEPS), "removed"])
     assert han(cleaned) + han(removed) == han(to_simplified(text))
-    assert audit.empty
+    # Ordinary paragraphs hold no furniture; only a paragraph repeating the first one (the
+    # title or lead) may go, and 著 may become 着 in text converted from Traditional.
+    assert set(audit["rule"]) <= {"title_echo", "repeated_lead", "aspect_particle"}

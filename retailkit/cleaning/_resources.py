@@ -90,3 +90,40 @@ def common_han_share(text: str) -> float:
     simplified = converter("t2s").convert(counted)
     good = sum(1 for c in simplified if c in _COMMON_PUNCTUATION or _is_gb2312_level1(c))
     return min(1.0, good / len(simplified))
+
+
+#: Words in which Simplified Chinese keeps 著 (zhù: "notable, to write", as in 著名, 显著);
+#: everywhere else 著 in text converted from Traditional is the aspect particle or verb 着
+#: (有著 → 有着, 隨著 → 随着, 著重 → 着重, 著手 → 着手).
+ZHU_KEEP_WORDS = (
+    "著名",
+    "著作",
+    "著称",
+    "著述",
+    "著者",
+    "著录",
+    "著书",
+    "著文",
+    "显著",
+    "土著",
+    "卓著",
+    "编著",
+    "原著",
+    "名著",
+    "论著",
+    "专著",
+    "巨著",
+    "昭著",
+    "合著",
+    "遗著",
+    "译著",
+    "新著",
+    "拙著",
+    "知著",
+    "彰著",
+    "顯著",
+    "編著",
+    "論著",
+    "專著",
+    "譯著",
+)

@@ -9,34 +9,82 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Literal
 
-from retailkit.cleaning._resources import CANTONESE_MARKERS, HAN_RE, converter
+from retailkit.cleaning._edits import Edit, apply_edits
+from retailkit.cleaning._resources import CANTONESE_MARKERS, HAN_RE, ZHU_KEEP_WORDS, converter
 
-__all__ = ["Script", "detect_script", "to_simplified", "traditional_share"]
+__all__ = [
+    "Script",
+    "detect_script",
+    "find_conversion_edits",
+    "to_simplified",
+    "traditional_remnants",
+    "traditional_share",
+]
 
 Script = Literal["auto", "simplified", "mainland", "hongkong", "taiwan"]
 
 _OPENCC_CONFIG: dict[str, str] = {"mainland": "t2s", "hongkong": "hk2s", "taiwan": "tw2s"}
 
 
+# 著 outside the words where Simplified keeps it (著名, 显著 ...): the particle 着 in Traditional
+# spelling, which OpenCC t2s leaves alone because 著 is also a valid Simplified character.
+_ZHU_KEPT = "|".join(sorted(ZHU_KEEP_WORDS, key=lambda word: (-len(word), word)))
+_ZHU_AS_PARTICLE = re.compile(f"(?:{_ZHU_KEPT})|(?P<particle>著)")
+
+
+def _zhu_particle_positions(text: str) -> list[int]:
+    """Offsets of each 著 that is not part of a word in ``ZHU_KEEP_WORDS``."""
+    return [m.start() for m in _ZHU_AS_PARTICLE.finditer(text) if m.group("particle")]
+
+
+def traditional_remnants(text: str) -> list[str]:
+    """The Traditional characters in ``text``, in order of appearance.
+
+    A character is Traditional if OpenCC ``t2s`` would change it, or if it is 著 outside the
+    words in which Simplified writing keeps 著 (著名, 显著, 土著 ... listed in
+    ``retailkit.cleaning._resources.ZHU_KEEP_WORDS``): ``t2s`` leaves 有著 and 隨著 alone, since
+    著 is also a Simplified character, but Simplified text writes the particle 着.
+
+    Examples
+    --------
+    >>> traditional_remnants("天貓互動吧有著著名的玩法")
+    ['貓', '動', '著']
+    >>> traditional_remnants("天猫互动吧有着著名的玩法，见微知著")
+    []
+    """
+    t2s = converter("t2s")
+    flagged = set(_zhu_particle_positions(text))
+    converted = t2s.convert(text)
+    if converted != text:  # the common case for Simplified text: no character-by-character look
+        if len(converted) != len(text):  # a phrase changed length: look character by character
+            converted = "".join(t2s.convert(c) for c in text)
+        flagged.update(
+            i
+            for i, (old, new) in enumerate(zip(text, converted, strict=True))
+            if old != new and HAN_RE.match(old)
+        )
+    return [text[i] for i in sorted(flagged)]
+
+
 def traditional_share(text: str) -> float:
-    """Share of Han characters that OpenCC ``t2s`` would change (0.0 for pure Simplified).
+    """Share of Han characters that are Traditional (see :func:`traditional_remnants`).
+
+    0.0 for pure Simplified text, including cleaned text in which no 著 is left for 着.
 
     Examples
     --------
     >>> traditional_share("天貓互動吧"), traditional_share("天猫互动吧")
     (0.4, 0.0)
+    >>> traditional_share("有著直接关系")
+    0.16666666666666666
     """
-    han = "".join(HAN_RE.findall(text))
-    if not han:
+    n_han = len(HAN_RE.findall(text))
+    if not n_han:
         return 0.0
-    converted = converter("t2s").convert(han)
-    if converted == han:  # the common case for Simplified text: no character-by-character count
-        return 0.0
-    if len(converted) != len(han):  # a phrase changed length: fall back to characters
-        converted = "".join(converter("t2s").convert(c) for c in han)
-    return sum(a != b for a, b in zip(han, converted, strict=True)) / len(han)
+    return len(traditional_remnants(text)) / n_han
 
 
 def detect_script(text: str) -> Literal["simplified", "mainland", "hongkong"]:
@@ -68,29 +116,29 @@ def _simplified_only(character: str) -> bool:
     )
 
 
-def to_simplified(text: str, *, script: Script = "auto") -> str:
-    """Convert Traditional (or mixed Traditional/Simplified) Chinese to Simplified.
+def find_conversion_edits(text: str, *, script: Script = "auto") -> tuple[str, list[Edit]]:
+    """Convert ``text`` with OpenCC and find the 著 that must become 着 (see :func:`to_simplified`).
 
-    Parameters
-    ----------
-    text : str
-        Any Chinese text; Simplified characters and non-Chinese text pass through unchanged.
-    script : {"auto", "simplified", "mainland", "hongkong", "taiwan"}
-        Origin of the text: ``"mainland"`` uses OpenCC ``t2s``, ``"hongkong"`` ``hk2s``,
-        ``"taiwan"`` ``tw2s``, ``"simplified"`` converts nothing, and ``"auto"`` picks with
-        :func:`detect_script`.
+    Returns
+    -------
+    converted : str
+        ``text`` after the OpenCC configuration for ``script`` (unchanged if it is Simplified).
+    edits : list of Edit
+        One per 著 in ``converted`` outside the words that keep it (rule ``aspect_particle``,
+        replacement 着); empty when nothing was converted from Traditional.
 
     Examples
     --------
-    >>> to_simplified("天貓互動吧 和 天猫互动吧")
-    '天猫互动吧 和 天猫互动吧'
-    >>> to_simplified("微淘係乜東東呢?", script="hongkong")
-    '微淘系乜东东呢?'
+    >>> converted, edits = find_conversion_edits("隨著互動,著名品牌")
+    >>> converted, [(e.start, e.end, e.replacement, e.rule) for e in edits]
+    ('随著互动,著名品牌', [(1, 2, '着', 'aspect_particle')])
+    >>> find_conversion_edits("随著互动", script="simplified")
+    ('随著互动', [])
     """
     if script == "auto":
         script = detect_script(text)
     if script == "simplified":
-        return text
+        return text, []
     if script not in _OPENCC_CONFIG:
         raise ValueError(
             f"script={script!r}: expected one of "
@@ -112,4 +160,34 @@ def to_simplified(text: str, *, script: Script = "auto") -> str:
         if again == converted:
             break
         converted = again
-    return converted
+    edits = [Edit(i, i + 1, "着", "aspect_particle") for i in _zhu_particle_positions(converted)]
+    return converted, edits
+
+
+def to_simplified(text: str, *, script: Script = "auto") -> str:
+    """Convert Traditional (or mixed Traditional/Simplified) Chinese to Simplified.
+
+    After OpenCC, text converted from Traditional has each 著 outside the words where
+    Simplified keeps it (著名, 显著 ...) written 着: OpenCC leaves 有著 and 隨著 alone, since
+    著 is also a Simplified character. Text that is already Simplified is not touched.
+
+    Parameters
+    ----------
+    text : str
+        Any Chinese text; Simplified characters and non-Chinese text pass through unchanged.
+    script : {"auto", "simplified", "mainland", "hongkong", "taiwan"}
+        Origin of the text: ``"mainland"`` uses OpenCC ``t2s``, ``"hongkong"`` ``hk2s``,
+        ``"taiwan"`` ``tw2s``, ``"simplified"`` converts nothing, and ``"auto"`` picks with
+        :func:`detect_script`.
+
+    Examples
+    --------
+    >>> to_simplified("天貓互動吧 和 天猫互动吧")
+    '天猫互动吧 和 天猫互动吧'
+    >>> to_simplified("微淘係乜東東呢?", script="hongkong")
+    '微淘系乜东东呢?'
+    >>> to_simplified("隨著互動,著名品牌都有著新玩法")
+    '随着互动,著名品牌都有着新玩法'
+    """
+    converted, edits = find_conversion_edits(text, script=script)
+    return apply_edits(converted, edits)

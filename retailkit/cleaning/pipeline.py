@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from retailkit.cleaning._edits import Edit, apply_edits
-from retailkit.cleaning.convert import Script, to_simplified
+from retailkit.cleaning.convert import Script, find_conversion_edits, to_simplified
 from retailkit.cleaning.normalize import normalize_whitespace, normalize_width
 from retailkit.cleaning.remove import (
     find_furniture_edits,
@@ -17,6 +17,14 @@ from retailkit.cleaning.remove import (
     remove_pinyin,
 )
 from retailkit.cleaning.repair import find_mojibake_edits, repair_mojibake
+from retailkit.cleaning.structure import (
+    find_heading_breaks,
+    find_lead_repeat_edits,
+    find_title_echo_edits,
+    remove_repeated_lead,
+    remove_title_echoes,
+    separate_headings,
+)
 
 __all__ = ["AUDIT_COLUMNS", "clean", "clean_with_audit", "default_steps", "make_pipeline"]
 
@@ -30,6 +38,9 @@ _EDIT_FINDERS: dict[Step, Callable[[str], list[Edit]]] = {
     repair_mojibake: find_mojibake_edits,
     remove_pinyin: find_pinyin_edits,
     remove_furniture: find_furniture_edits,
+    separate_headings: find_heading_breaks,
+    remove_title_echoes: find_title_echo_edits,
+    remove_repeated_lead: find_lead_repeat_edits,
 }
 
 
@@ -61,9 +72,14 @@ def default_steps(*, script: Script = "auto") -> list[Step]:
        no longer hide a pinyin annotation until a second pass — this keeps ``clean``
        idempotent);
     4. :func:`remove_pinyin`;
-    5. :func:`to_simplified` with ``script``;
+    5. :func:`to_simplified` with ``script`` (which also writes the particle 著 as 着 in text
+       converted from Traditional);
     6. :func:`remove_furniture` (its rules are written for Simplified, normalised text);
-    7. :func:`normalize_whitespace` again, to drop the lines furniture removal emptied.
+    7. :func:`separate_headings`, which puts a heading fused into the next sentence on its
+       own line, so that 8. and 9. see it as a line;
+    8. :func:`remove_title_echoes` and 9. :func:`remove_repeated_lead` (structure: headings
+       that repeat the title, a lead that the body repeats);
+    10. :func:`normalize_whitespace` again, to drop the lines removals emptied.
     """
     convert = functools.partial(to_simplified, script=script)
     functools.update_wrapper(convert, to_simplified)
@@ -74,6 +90,9 @@ def default_steps(*, script: Script = "auto") -> list[Step]:
         remove_pinyin,
         convert,
         remove_furniture,
+        separate_headings,
+        remove_title_echoes,
+        remove_repeated_lead,
         normalize_whitespace,
     ]
 
@@ -126,15 +145,19 @@ def clean_with_audit(
     cleaned : str
         Exactly ``clean(text, script=script)``.
     audit : pandas.DataFrame
-        One row per removal or repair, in step order then position, with columns
-        ``doc_id``; ``step`` (the function: ``repair_mojibake``, ``remove_pinyin`` or
-        ``remove_furniture``); ``rule`` (e.g. ``gbk_byte_shift``, ``pinyin_annotation`` or a
-        furniture rule name); ``start``, ``end`` (offsets into the text *as that step received
-        it*: for ``repair_mojibake`` this is the raw text; ``remove_pinyin`` sees the repaired,
-        whitespace- and width-normalised text; ``remove_furniture`` the Simplified text);
-        ``removed`` (the text replaced) and ``replacement`` (``""`` for removals). Width,
-        script and whitespace normalisation change the form of characters, not the content,
-        and are not listed.
+        One row per removal, repair or inserted line break, in step order then position,
+        with columns ``doc_id``; ``step`` (the function: ``repair_mojibake``,
+        ``remove_pinyin``, ``to_simplified``, ``remove_furniture``, ``separate_headings``,
+        ``remove_title_echoes`` or ``remove_repeated_lead``); ``rule`` (e.g.
+        ``gbk_byte_shift``, ``pinyin_annotation``, ``aspect_particle`` (著 → 着), a furniture
+        or heading rule name, ``title_echo``, ``repeated_lead``); ``start``, ``end`` (offsets
+        into the text *as that step received it*: for ``repair_mojibake`` this is the raw
+        text; ``remove_pinyin`` sees the repaired, whitespace- and width-normalised text;
+        ``to_simplified`` its text after OpenCC; the later steps the text the step before
+        them returned); ``removed`` (the text replaced; ``""`` for an inserted line break,
+        where ``start == end``) and ``replacement`` (``""`` for removals). Width, whitespace
+        and OpenCC's script conversion change the form of characters, not the content, and
+        are not listed.
 
     Examples
     --------
@@ -148,15 +171,19 @@ def clean_with_audit(
     """
     rows: list[dict[str, object]] = []
     for step in default_steps(script=script):
-        finder = _EDIT_FINDERS.get(step)
-        if finder is None:
+        name = step.__name__
+        if isinstance(step, functools.partial) and step.func is to_simplified:
+            # OpenCC changes the form of characters (not listed); the 著 → 着 that follows is.
+            text, edits = find_conversion_edits(text, script=script)
+        elif step in _EDIT_FINDERS:
+            edits = _EDIT_FINDERS[step](text)
+        else:
             text = step(text)
             continue
-        edits = finder(text)
         rows.extend(
             {
                 "doc_id": doc_id,
-                "step": step.__name__,
+                "step": name,
                 "rule": edit.rule,
                 "start": edit.start,
                 "end": edit.end,

@@ -6,13 +6,33 @@ import re
 
 from retailkit.cleaning._resources import CLOSING_MARKS
 
-__all__ = ["split_paragraphs", "split_sentences"]
+__all__ = ["sentence_spans", "split_paragraphs", "split_sentences"]
 
 # A sentence ends at 。！？；… (runs of them count as one end) or at a half-width ! or ? that is
 # not inside a URL or an identifier; closing quotes and brackets right after stay with it.
 _SENTENCE_END = re.compile(
     f"(?:[。！？；…]+|[!?]+(?![A-Za-z0-9=&/_]))[{re.escape(CLOSING_MARKS)}]*"
 )
+
+
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of one line, as :func:`split_sentences` cuts it.
+
+    Spans are not stripped and may be blank; together they cover the whole line.
+
+    Examples
+    --------
+    >>> sentence_spans("甲。乙！丙")
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -43,11 +63,7 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("什么是信息流营销？\\n阿里妈妈表示，不仅希望帮助商家；更希望")
     ['什么是信息流营销？', '阿里妈妈表示，不仅希望帮助商家；', '更希望']
     """
-    sentences: list[str] = []
-    for line in text.split("\n"):
-        start = 0
-        for match in _SENTENCE_END.finditer(line):
-            sentences.append(line[start : match.end()])
-            start = match.end()
-        sentences.append(line[start:])
+    sentences = [
+        line[start:end] for line in text.split("\n") for start, end in sentence_spans(line)
+    ]
     return [s.strip() for s in sentences if s.strip()]
