@@ -22,6 +22,13 @@
 #   Daily, Hong Kong) column of 2013-10-30. The other four date from 2017-11-08 (000) to 2018
 #   (001 2018-06-25, 003 2018-06, 002 2018-10), each date with its evidence in
 #   `seeds/catalog.csv`, each title with an English gloss (`title_en`).
+# * They are different kinds of text, which changes what "approving" means: 000 is a signed
+#   essay, 001 a WeChat post of 金错刀 republished by 派代网, 002 a rewrite of Alimama's own
+#   product launch (a press-release rewrite, inferred: no release is named), 003 contributed
+#   commentary (电子发烧友网's 入驻作者 notice), and 004's parts an essay and a news item
+#   republished from i黑马 and a 蘋果日報 column. No page is marked as an advertorial (软文),
+#   but 000's only figures are Tmall's and 002 quotes only Alimama's executives: their approval
+#   is close to the company's own voice (`genre`, `republished_from` and their evidence below).
 # * Cleaning kept 75 % of the non-whitespace characters of 000, 84 % of 001 and 94–95 % of
 #   002, 003 and 004 (004 as a whole 94 %; its parts 97 %, 95 % and 78 % — the short Cantonese
 #   column, where the post header, URL, permalink and archive footer weigh more). In 000 the
@@ -109,6 +116,29 @@ part_rows[["unit", *columns]].set_index("unit")
 # %%
 with pd.option_context("display.max_colwidth", None):
     display(catalog.loc[catalog["part"] == "", ["unit", "published", "evidence"]].set_index("unit"))
+
+# %% [markdown]
+# ## Genre and provenance
+#
+# What kind of piece a text is changes what its approval means: a press-release rewrite speaks
+# for the company it reports on, contributed commentary for an author the site does not vouch
+# for, a republished post for the account that first wrote it, an advertorial (软文) for whoever
+# paid. `genre` (one of news, essay, column, contributed commentary, press-release rewrite,
+# republished post, advertorial) and `republished_from` (the earlier publisher, when the text we
+# have is a copy) were read off each text, per part; `genre_evidence` gives the signals, quoting
+# the text (… marks a cut). `load_seeds` and `load_articles` carry both columns; an archive
+# page's article row (004) has no single genre.
+
+# %%
+# A single-part article's evidence is on its article row; 004's on each part's row.
+article_evidence = catalog[catalog["part"] == ""].set_index("doc_id")["genre_evidence"]
+evidence = parts["doc_id"].map(article_evidence).where(~several, part_rows["genre_evidence"])
+with pd.option_context("display.max_colwidth", None):
+    display(
+        parts[["unit", "genre", "republished_from"]]
+        .assign(genre_evidence=evidence)
+        .set_index("unit")
+    )
 
 # %% [markdown]
 # ## What cleaning removed

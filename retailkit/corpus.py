@@ -11,8 +11,9 @@ Two entry points:
 * :func:`load_articles` — what the notebooks call: the seeds, or any folder in the same shape
   (one row per article or part, with short ids and display labels).
 
-Both return ``doc_id, title, author, source, url, published, original_script, raw, text``:
-``raw`` is the verbatim text and ``text`` the output of :func:`retailkit.cleaning.clean`.
+Both return ``doc_id, title, author, source, url, published, original_script, genre,
+republished_from, raw, text``: ``raw`` is the verbatim text and ``text`` the output of
+:func:`retailkit.cleaning.clean`; ``genre`` is one of :data:`GENRES` (or ``""``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ __all__ = [
     "CATALOG_COLUMNS",
     "CATALOG_OPTIONAL_COLUMNS",
     "CORPUS_COLUMNS",
+    "GENRES",
     "SEEDS_DIR",
     "audit_summary",
     "character_shares",
@@ -86,9 +88,26 @@ CATALOG_COLUMNS = [
     "evidence",
 ]
 
-#: Optional columns of ``catalog.csv``: ``title_en`` is a short English gloss of ``title``.
+#: Optional columns of ``catalog.csv``: ``title_en`` is a short English gloss of ``title``;
+#: ``genre`` (one of :data:`GENRES`) is the kind of piece, ``republished_from`` the earlier
+#: publisher when the text is a copy, and ``genre_evidence`` the signals in the text behind both.
 #: :func:`read_catalog` returns them after :data:`CATALOG_COLUMNS` (``""`` when absent).
-CATALOG_OPTIONAL_COLUMNS = ["title_en"]
+CATALOG_OPTIONAL_COLUMNS = ["title_en", "genre", "republished_from", "genre_evidence"]
+
+#: Genres of ``catalog.csv``: what kind of piece a text is, which changes what its approval
+#: means (a press-release rewrite speaks for the company; an advertorial, 软文, is paid for).
+#: ``republished post`` is a social-media (WeChat) post reposted by another account; a piece
+#: copied by an archive keeps its own genre and names its source in ``republished_from``. An
+#: article row whose parts differ in genre (an archive page) leaves ``genre`` empty.
+GENRES = (
+    "news",
+    "essay",
+    "column",
+    "contributed commentary",
+    "press-release rewrite",
+    "republished post",
+    "advertorial",
+)
 
 #: Columns shared by :func:`load_seeds` and :func:`load_corpus` (in this order).
 CORPUS_COLUMNS = [
@@ -99,11 +118,22 @@ CORPUS_COLUMNS = [
     "url",
     "published",
     "original_script",
+    "genre",
+    "republished_from",
     "raw",
     "text",
 ]
 
-_METADATA = ["title", "author", "source", "url", "published", "original_script"]
+_METADATA = [
+    "title",
+    "author",
+    "source",
+    "url",
+    "published",
+    "original_script",
+    "genre",
+    "republished_from",
+]
 
 
 # --------------------------------------------------------------------------- seeds
@@ -134,6 +164,13 @@ def read_catalog(directory: str | Path | None = None) -> pd.DataFrame:
     11  004_3f9db06cc5bb1528    3  2013-10-30
     >>> catalog.loc[1, "title_en"]
     'Interaction is becoming a booster of new retail'
+    >>> catalog.loc[catalog["part"] != "", ["doc_id", "part", "genre"]].tail(5)
+                      doc_id part                   genre
+    5   002_0afb341dbe96a857    1   press-release rewrite
+    7   003_a6b9cf6607581bcb    1  contributed commentary
+    9   004_3f9db06cc5bb1528    1                   essay
+    10  004_3f9db06cc5bb1528    2                    news
+    11  004_3f9db06cc5bb1528    3                  column
     """
     path = Path(SEEDS_DIR if directory is None else directory) / "catalog.csv"
     try:
@@ -229,7 +266,9 @@ def load_seeds(
         Sorted by ``doc_id`` (and ``part``), with columns ``doc_id``, ``part`` (int, only when
         ``by="part"``), ``title``, ``author``, ``source``, ``url``, ``published`` (ISO 8601 at the
         precision the text supports: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``),
-        ``original_script`` (``traditional``/``simplified``), ``raw`` (verbatim file text, or
+        ``original_script`` (``traditional``/``simplified``), ``genre`` (one of :data:`GENRES`;
+        empty for seed 004's article row, whose three parts differ), ``republished_from``
+        (the earlier publisher when the text is a copy), ``raw`` (verbatim file text, or
         the verbatim slice for a part) and ``text`` (cleaned Simplified text; for an article,
         its cleaned parts joined by a blank line). Metadata are strings, ``""`` when unknown.
 
@@ -245,6 +284,8 @@ def load_seeds(
     4  004_3f9db06cc5bb1528        2013     traditional
     >>> load_seeds(by="part").groupby("doc_id").size().tolist()
     [1, 1, 1, 1, 3]
+    >>> load_seeds()["genre"].tolist()
+    ['essay', 'republished post', 'press-release rewrite', 'contributed commentary', '']
     """
     if by not in ("article", "part"):
         raise ValueError(f"by={by!r}: expected 'article' or 'part'")

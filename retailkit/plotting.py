@@ -3,11 +3,22 @@
 The font is Noto Sans CJK SC as shipped by the PyPI package ``mplfonts`` (SIL Open Font
 License), so figures never depend on fonts installed on the machine and never show
 missing-glyph boxes. ``save_figure`` writes PNG and SVG without timestamps or software
-versions, so re-running a notebook leaves the files byte-identical.
+versions, and with the SVG's numbers rounded (:func:`round_svg_numbers`), so re-running a
+notebook leaves the files byte-identical.
+
+Where files go: the ``directory`` a caller names, unless the environment variable
+``RETAILKIT_FIGURES_DIR`` (:data:`FIGURES_ENV`) is set; then every file that ``save_figure``
+and :func:`retailkit.topics.to_pyldavis_html` write goes to that folder instead. The notebook
+tests set it (``notebooks/conftest.py``), so that executing the notebooks under test never
+writes into the work tree; ``make report`` leaves it unset and writes ``figures/``.
 """
 
 from __future__ import annotations
 
+import io
+import math
+import os
+import re
 import warnings
 from collections.abc import Iterable
 from functools import cache
@@ -17,6 +28,8 @@ from typing import Any
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 DPI = 120
+#: Environment variable that redirects every figure and page retailkit writes (see above).
+FIGURES_ENV = "RETAILKIT_FIGURES_DIR"
 
 
 @cache
@@ -81,6 +94,63 @@ def missing_glyphs(text: str) -> list[str]:
     return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in charmap})
 
 
+def output_directory(directory: str | Path) -> Path:
+    """Where files meant for ``directory`` are written: ``$RETAILKIT_FIGURES_DIR`` when set.
+
+    Examples
+    --------
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {FIGURES_ENV: ""}):  # unset or empty
+    ...     output_directory("../figures").as_posix()
+    '../figures'
+    >>> with mock.patch.dict(os.environ, {FIGURES_ENV: "/tmp/test-figures"}):
+    ...     output_directory("../figures").as_posix()
+    '/tmp/test-figures'
+    """
+    override = os.environ.get(FIGURES_ENV, "")
+    return Path(override) if override else Path(directory)
+
+
+# A decimal number in an attribute value (matplotlib writes at most 6 decimals, no exponents).
+_DECIMAL = re.compile(r"(?<![\d.])-?\d+\.\d+(?![\d.])")
+_NEGATIVE_ZERO = re.compile(r"(?<![\w.])-0(?![\d.])")
+_ATTRIBUTE = re.compile(r'="([^"]*)"')
+
+
+def _round_decimal(match: re.Match[str]) -> str:
+    value = float(match.group())
+    if value == 0:
+        return "0"
+    # 4 significant digits, at least 2 decimals: 307.584 -> 307.58, 0.0048828 -> 0.004883.
+    decimals = max(2, 4 - (math.floor(math.log10(abs(value))) + 1))
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def round_svg_numbers(svg: str) -> str:
+    """Round the numbers in an SVG's attribute values: 4 significant digits, at least 2 decimals.
+
+    Matplotlib writes coordinates with 6 decimals; their last digits can differ between CPUs
+    (vectorised arithmetic rounds differently), so saved figures would not be byte-identical
+    across machines. A hundredth of a point is far below what anyone can see. ``-0`` (a value
+    just below zero) becomes ``0``. Text nodes and comments (matplotlib keeps each label's text
+    in a comment) are left alone.
+
+    Examples
+    --------
+    >>> round_svg_numbers('<path d="M 57.6 307.584123 L -0 1.5"/><!-- 0.123456 -->')
+    '<path d="M 57.6 307.58 L 0 1.5"/><!-- 0.123456 -->'
+    >>> round_svg_numbers('<use transform="scale(0.0048828125)" width="281.259673pt"/>')
+    '<use transform="scale(0.004883)" width="281.26pt"/>'
+    """
+
+    def attribute(match: re.Match[str]) -> str:
+        value = _DECIMAL.sub(_round_decimal, match.group(1))
+        return '="' + _NEGATIVE_ZERO.sub("0", value) + '"'
+
+    return _ATTRIBUTE.sub(attribute, svg)
+
+
 def save_figure(
     fig: Any,
     name: str,
@@ -90,8 +160,10 @@ def save_figure(
 ) -> list[Path]:
     """Save ``fig`` as ``directory/name.png`` and ``.svg`` reproducibly; return the paths.
 
-    PNG files carry no ``Software`` tag and SVG files no ``Date``, so identical figures give
-    identical bytes. Raises ``ValueError`` if any text in the figure uses a glyph the font lacks.
+    PNG files carry no ``Software`` tag and SVG files no ``Date``, and the SVG's numbers are
+    rounded (:func:`round_svg_numbers`), so identical figures give identical bytes.
+    ``$RETAILKIT_FIGURES_DIR``, when set, replaces ``directory`` (:func:`output_directory`).
+    Raises ``ValueError`` if any text in the figure uses a glyph the font lacks.
 
     Examples
     --------
@@ -108,7 +180,7 @@ def save_figure(
     lacking = missing_glyphs(texts)
     if lacking:
         raise ValueError(f"figure {name!r}: the CJK font cannot draw {''.join(lacking)!r}")
-    out = Path(directory)
+    out = output_directory(directory)
     out.mkdir(parents=True, exist_ok=True)
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
     paths = []
@@ -116,6 +188,12 @@ def save_figure(
         path = out / f"{name}.{fmt}"
         with warnings.catch_warnings():
             warnings.simplefilter("error", UserWarning)  # "Glyph missing from font" is a bug here
-            fig.savefig(path, format=fmt, metadata=metadata.get(fmt), bbox_inches="tight")
+            if fmt == "svg":
+                buffer = io.StringIO()
+                fig.savefig(buffer, format=fmt, metadata=metadata[fmt], bbox_inches="tight")
+                svg = round_svg_numbers(buffer.getvalue())
+                path.write_text(svg, encoding="utf-8", newline="\n")
+            else:
+                fig.savefig(path, format=fmt, metadata=metadata.get(fmt), bbox_inches="tight")
         paths.append(path)
     return paths

@@ -68,6 +68,7 @@ __all__ = [
     "select_k",
     "shuffle_tokens",
     "stability",
+    "stable_pcoa",
     "to_pyldavis_html",
     "topic_by_document",
 ]
@@ -867,6 +868,69 @@ def _inline_script(code: str) -> str:
     return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
 
 
+#: Significant digits of every number in the pyLDAvis page's data.
+PYLDAVIS_DIGITS = 6
+
+
+def _round_floats(value: Any, digits: int = PYLDAVIS_DIGITS) -> Any:
+    """``value`` (parsed JSON) with every float rounded to ``digits`` significant digits.
+
+    Examples
+    --------
+    >>> _round_floats({"x": [0.05473400088579332, -0.10937106643361509], "R": 30, "t": "a"})
+    {'x': [0.054734, -0.109371], 'R': 30, 't': 'a'}
+    >>> _round_floats([-0.0, 1e-20, float("nan")])
+    [0.0, 1e-20, nan]
+    """
+    if isinstance(value, float):
+        if not np.isfinite(value):
+            return value
+        rounded = float(f"{value:.{digits}g}")
+        return rounded + 0.0  # -0.0 -> 0.0
+    if isinstance(value, dict):
+        return {key: _round_floats(item, digits) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_round_floats(item, digits) for item in value]
+    return value
+
+
+def stable_pcoa(distributions: np.ndarray) -> np.ndarray:
+    """Topic positions for pyLDAvis: Jensen-Shannon distances and principal coordinates.
+
+    pyLDAvis's own ``js_PCoA``, made reproducible across machines: the eigenvectors come from
+    ``numpy.linalg.eigh`` (symmetric) instead of ``eig``, each axis is oriented so that its
+    largest coordinate (in absolute value) is positive (an eigenvector's sign is arbitrary and
+    may differ between LAPACK builds), and the coordinates are rounded to
+    :data:`PYLDAVIS_DIGITS` significant digits (their last bits differ between CPUs).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n_topics, 2)``.
+    """
+    from pyLDAvis._prepare import _jensen_shannon
+    from scipy.spatial.distance import pdist, squareform
+
+    distances = squareform(pdist(np.asarray(distributions, dtype=np.float64), _jensen_shannon))
+    n = distances.shape[0]
+    centring = np.eye(n) - np.ones((n, n)) / n
+    gram = -centring @ (distances**2) @ centring / 2
+    gram = (gram + gram.T) / 2
+    eigenvalues, eigenvectors = np.linalg.eigh(gram)
+    order = np.argsort(eigenvalues, kind="stable")[::-1][:2]
+    eigenvalues, eigenvectors = eigenvalues[order], eigenvectors[:, order]
+    keep = (eigenvalues > 0) & ~np.isclose(eigenvalues, 0)
+    eigenvalues = np.where(keep, eigenvalues, 0.0)
+    eigenvectors = np.where(keep, eigenvectors, 0.0)
+    for axis in range(eigenvectors.shape[1]):
+        column = eigenvectors[:, axis]
+        if column[np.argmax(np.abs(column))] < 0:
+            eigenvectors[:, axis] = -column
+    coordinates = np.sqrt(eigenvalues) * eigenvectors
+    rounded = np.array(_round_floats(coordinates.tolist()), dtype=np.float64)
+    return rounded.reshape(n, 2)
+
+
 def to_pyldavis_html(
     model: TopicModel,
     path: str | Path,
@@ -879,18 +943,23 @@ def to_pyldavis_html(
     Works offline: d3, the LDAvis script and its style sheet (shipped inside pyLDAvis) are
     inlined, so the page loads nothing from the network. Topics are kept in ``fit_lda`` order
     and numbered 1..k as in :meth:`TopicModel.top_words` (``sort_topics=False``,
-    ``start_index=1``). The page is deterministic: a fixed element id, no timestamps.
-    Documents without an in-vocabulary token are left out.
+    ``start_index=1``). The page is deterministic, on any CPU: a fixed element id, no
+    timestamps, topic positions from :func:`stable_pcoa` and every number of its data rounded
+    to :data:`PYLDAVIS_DIGITS` significant digits. Documents without an in-vocabulary token are
+    left out. ``$RETAILKIT_FIGURES_DIR``, when set, replaces the folder of ``path``
+    (:func:`retailkit.plotting.output_directory`).
 
     Returns
     -------
     pathlib.Path
-        ``path``.
+        The file written: ``path``, or its name in ``$RETAILKIT_FIGURES_DIR``.
     """
     import warnings
 
     import pyLDAvis
     import pyLDAvis.urls
+
+    from retailkit.plotting import output_directory
 
     used = model.doc_lengths_ > 0
     term_frequency = np.bincount(
@@ -908,11 +977,12 @@ def to_pyldavis_html(
             vocab=[str(term) for term in model.vocabulary_],
             term_frequency=term_frequency,
             R=min(n_terms, len(model.vocabulary_)),
+            mds=stable_pcoa,
             n_jobs=1,
             sort_topics=False,
             start_index=1,
         )
-        data = prepared.to_json()
+        data = json.dumps(_round_floats(json.loads(prepared.to_json())))
     page = _PAGE.format(
         title=html.escape(title),
         css=Path(pyLDAvis.urls.LDAVIS_CSS_LOCAL).read_text(encoding="utf-8"),
@@ -921,7 +991,7 @@ def to_pyldavis_html(
         ldavis=_inline_script(Path(pyLDAvis.urls.LDAVIS_LOCAL).read_text(encoding="utf-8")),
         data=_inline_script(data),
     )
-    path = Path(path)
+    path = output_directory(Path(path).parent) / Path(path).name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8", newline="\n")
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from retailkit.corpus import (
     CATALOG_COLUMNS,
     CATALOG_OPTIONAL_COLUMNS,
     CORPUS_COLUMNS,
+    GENRES,
     SEEDS_DIR,
     audit_summary,
     character_shares,
@@ -98,6 +100,77 @@ def test_read_catalog_without_optional_columns_fills_them_empty(tmp_path: Path) 
     assert list(again.columns) == CATALOG_COLUMNS + CATALOG_OPTIONAL_COLUMNS
     assert (again["title_en"] == "").all()
     assert again["title"].tolist() == catalog["title"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("seed", "part", "genre", "republished_from"),
+    [
+        ("000", "1", "essay", ""),
+        ("001", "1", "republished post", "金错刀 (WeChat account, ID ijincuodao)"),
+        ("002", "1", "press-release rewrite", ""),
+        ("003", "1", "contributed commentary", ""),
+        ("004", "", "", ""),  # an archive page: its three parts differ
+        ("004", "1", "essay", "i黑马 (iheima.com)"),
+        ("004", "2", "news", "i黑马 (iheima.com)"),
+        ("004", "3", "column", "蘋果日報 Apple Daily (Hong Kong), column 中環在線"),
+    ],
+)
+def test_catalog_genre_and_provenance(
+    seed: str, part: str, genre: str, republished_from: str
+) -> None:
+    catalog = read_catalog()
+    row = catalog[catalog["doc_id"].str.startswith(seed) & (catalog["part"] == part)].iloc[0]
+    assert (row["genre"], row["republished_from"]) == (genre, republished_from)
+    assert len(row["genre_evidence"]) > 20
+
+
+def test_catalog_genres_come_from_the_vocabulary_and_every_piece_has_one() -> None:
+    catalog = read_catalog()
+    assert set(catalog["genre"]) <= {*GENRES, ""}
+    assert (catalog.loc[catalog["part"] != "", "genre"] != "").all()
+    single = catalog.groupby("doc_id")["part"].transform("size") == 2  # article row + 1 part
+    article, part = (
+        catalog[single & (catalog["part"] == "")],
+        catalog[single & (catalog["part"] == "1")],
+    )
+    cols = ["genre", "republished_from"]
+    assert article[cols].to_numpy().tolist() == part[cols].to_numpy().tolist()
+
+
+# A quotation in the evidence: '...' after a non-letter (not the apostrophe of "Tmall's").
+_QUOTE = re.compile(r"(?<![A-Za-z])'([^']*[\u4e00-\u9fff][^']*)'")
+_PINYIN = re.compile(r"\([a-zü\u0300-\u036f\u00e0-\u01dc]+\)")
+
+
+def test_catalog_genre_evidence_quotes_the_seed_text() -> None:
+    """Every Chinese quotation in ``genre_evidence`` is in the seed as written (``…`` marks a
+    cut; runs of spaces and no-break spaces count as one space; 000's pinyin annotations such
+    as ``(rèn)`` are left out of quotations)."""
+    quoted = 0
+    for _, row in read_catalog().iterrows():
+        raw = (SEEDS_DIR / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+        raw = _PINYIN.sub("", re.sub(r"[\u00a0 ]+", " ", raw))
+        for quote in _QUOTE.findall(row["genre_evidence"]):
+            quoted += 1
+            missing = [piece for piece in quote.split("…") if piece and piece not in raw]
+            assert not missing, f"{row['doc_id']} part {row['part'] or '-'}: {missing}"
+    assert quoted >= 15
+
+
+def test_load_seeds_and_load_corpus_carry_genre_and_provenance() -> None:
+    parts = load_seeds(by="part")
+    assert parts["genre"].tolist() == [
+        "essay",
+        "republished post",
+        "press-release rewrite",
+        "contributed commentary",
+        "essay",
+        "news",
+        "column",
+    ]
+    corpus = load_corpus(SEEDS_DIR)
+    assert corpus["genre"].tolist() == load_seeds()["genre"].tolist()
+    assert corpus.loc[1, "republished_from"].startswith("金错刀")
 
 
 def test_catalog_urls_of_seed_004_parts_come_from_the_text() -> None:
