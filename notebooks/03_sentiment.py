@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 import retailkit as rk
-from retailkit import plotting, sentiment
+from retailkit import pieces, plotting, sentiment
 from retailkit.reviews import CITATION, load_validation_reviews
 
 _ = plotting.setup()
@@ -146,7 +146,7 @@ _ = plotting.save_figure(fig, "03_sentiment_reliability", directory=FIGURES)
 # sentences; 95 % bootstrap intervals) and is repeated under every stance comparison below.
 
 # %%
-scorer_name, article_scorer = sentiment.resolve_scorer(ARTICLE_SCORER)
+scorer_name, article_scorer = pieces.resolve_scorer(ARTICLE_SCORER)
 print(f"article scorer: {scorer_name}")
 
 # %%
@@ -197,8 +197,8 @@ annotated.groupby("label")["score"].agg(["count", "mean"]).round(3)
 
 # %%
 seeds = rk.load_articles(CORPUS)
-scored = sentiment.sentences(seeds, scorer=article_scorer)
-arcs = sentiment.sentiment_arc(scored, window=ARC_WINDOW)
+scored = pieces.sentences(seeds, scorer=article_scorer)
+arcs = pieces.sentiment_arc(scored, window=ARC_WINDOW)
 scored.groupby("doc_id").agg(
     sentences=("score", "size"), at_exactly_half=("score", lambda s: int((s == 0.5).sum()))
 )
@@ -220,7 +220,7 @@ _ = plotting.save_figure(fig, "03_sentiment_arcs", directory=FIGURES)
 # ## (c) Article-level means with bootstrap 95 % confidence intervals
 
 # %%
-articles = sentiment.article_sentiment(seeds, scorer=article_scorer, n_boot=N_BOOT, seed=SEED)
+articles = pieces.article_sentiment(seeds, scorer=article_scorer, n_boot=N_BOOT, seed=SEED)
 print(QUALITY_NOTE)
 seeds[["doc_id", "title"]].merge(articles, on="doc_id").round(3)
 
@@ -247,7 +247,7 @@ _ = plotting.save_figure(fig, "03_sentiment_articles", directory=FIGURES)
 
 # %%
 mentions = rk.themes.theme_sentences(seeds)
-stance = sentiment.theme_stance(
+stance = pieces.theme_stance(
     seeds, scorer=article_scorer, theme_sentences=mentions, n_boot=N_BOOT, seed=SEED
 )
 print(QUALITY_NOTE)
@@ -280,7 +280,7 @@ _ = plotting.save_figure(fig, "03_sentiment_theme_stance", directory=FIGURES)
 # article's stance. Notebook 05 quotes by annotated side instead.
 
 # %%
-quotes = sentiment.theme_evidence(
+quotes = pieces.theme_evidence(
     seeds, scorer=article_scorer, theme_sentences=mentions, n=N_QUOTES
 )
 print(QUALITY_NOTE)

@@ -356,9 +356,7 @@ def load(path: str | Path) -> Dictionary:
     raise DictionaryError(f"{path}: unsupported dictionary type {suffix!r}; use .yaml, .dic, .csv")
 
 
-def from_frame(
-    frame: pd.DataFrame, *, name: str = "dictionary", source: str = ""
-) -> Dictionary:
+def from_frame(frame: pd.DataFrame, *, name: str = "dictionary", source: str = "") -> Dictionary:
     """Make a :class:`Dictionary` from a table with ``term, category`` (and optional ``weight``).
 
     Rows are numbered from 1 in error messages.
@@ -444,7 +442,9 @@ def packaged(name: str) -> Dictionary:
             "weight": weight,
         }
     )
-    return from_frame(table, name=name, source=f"retailkit/data/stance/{name}.csv; {PACKAGED[name]}")
+    return from_frame(
+        table, name=name, source=f"retailkit/data/stance/{name}.csv; {PACKAGED[name]}"
+    )
 
 
 # --------------------------------------------------------------------------- applying

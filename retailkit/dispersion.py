@@ -106,9 +106,7 @@ def plot_dispersion(
 
     setup()
     terms = list(terms) if terms is not None else sorted(table["term"].unique())
-    documents = (
-        list(documents) if documents is not None else list(dict.fromkeys(table[id_column]))
-    )
+    documents = list(documents) if documents is not None else list(dict.fromkeys(table[id_column]))
     if not documents or not terms:
         raise ValueError("nothing to draw: no documents or no terms")
     fig, axes = plt.subplots(

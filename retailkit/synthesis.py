@@ -143,13 +143,13 @@ def stance_by_theme(
         ``count`` and ``rate_per_1000`` are theme-term mentions; the stance columns summarise
         the scores of the sentences mentioning the theme.
     """
-    from retailkit import sentiment
+    from retailkit import pieces
     from retailkit import themes as theme_module
 
     _check_unique_ids(df)
     profile = theme_module.theme_profile(df, themes=list(themes))
     mentions = theme_module.theme_sentences(df, themes=list(themes))
-    scored = sentiment.theme_stance(
+    scored = pieces.theme_stance(
         df,
         scorer=_default_scorer(scorer),
         theme_sentences=mentions,
@@ -212,12 +212,12 @@ def quotes(
     >>> out[["side", "sentence"]].values.tolist()
     [['approving', '社交电商很好。'], ['skeptical', '社交电商很差。']]
     """
-    from retailkit import sentiment, stance
+    from retailkit import pieces, stance
     from retailkit import themes as theme_module
 
     columns = ["doc_id", "theme", "side", "rank", "sentence_index", "score", "sentence"]
     mentions = theme_module.theme_sentences(df, themes=list(themes))
-    scored = sentiment.theme_sentence_scores(
+    scored = pieces.theme_sentence_scores(
         df, scorer=_default_scorer(scorer), theme_sentences=mentions
     )
     if scored.empty:
@@ -366,7 +366,7 @@ def timeline(
         sentences) plus one ``rate_<theme>`` column per theme, sorted by date; no rows when no
         piece is dated.
     """
-    from retailkit import sentiment
+    from retailkit.pieces import article_sentiment
     from retailkit import themes as theme_module
     from retailkit.corpus import publication_year
 
@@ -378,7 +378,7 @@ def timeline(
     pieces = pieces[dated].assign(year=year[dated].astype(int)).reset_index(drop=True)
     if pieces.empty:
         return pd.DataFrame(columns=columns)
-    overall = sentiment.article_sentiment(
+    overall = article_sentiment(
         pieces, scorer=_default_scorer(scorer), n_boot=n_boot, seed=seed
     )
     rates = theme_module.theme_profile(pieces, themes=list(themes)).pivot_table(

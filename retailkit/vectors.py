@@ -64,7 +64,9 @@ class WordVectors:
         return len(self.vectors_.key_to_index)
 
     def __repr__(self) -> str:
-        return f"WordVectors({len(self)} words, {self.params['method']}, seed={self.params['seed']})"
+        return (
+            f"WordVectors({len(self)} words, {self.params['method']}, seed={self.params['seed']})"
+        )
 
     def _unit(self, word: str) -> np.ndarray:
         return np.asarray(self.vectors_.get_vector(word, norm=True), dtype=float)

@@ -12,19 +12,17 @@ import pandas as pd
 import pytest
 from sklearn.metrics import accuracy_score, roc_auc_score
 
-from retailkit import sentiment
+from retailkit import pieces, sentiment
 from retailkit.errors import CorpusError, ModelError
 from retailkit.reviews import load_review_sample
-from retailkit.sentiment import (
+from retailkit.pieces import (
     article_sentiment,
-    has_chinese,
-    load_model,
-    score,
     summarise_scores,
     theme_evidence,
     theme_sentence_scores,
     theme_stance,
 )
+from retailkit.sentiment import has_chinese, load_model, score
 
 # Measured on the committed held-out sample (6,346 reviews) with the shipped model:
 # accuracy 0.932, AUC 0.977 (see benchmarks/README.md). Floors leave a margin for retraining.
@@ -383,7 +381,7 @@ ARTICLES = pd.DataFrame(
 
 
 def test_sentences_gives_one_scored_row_per_sentence_in_order() -> None:
-    out = sentiment.sentences(ARTICLES, scorer=score)
+    out = pieces.sentences(ARTICLES, scorer=score)
     assert list(out.columns) == ["doc_id", "sentence_index", "sentence", "score"]
     assert out["doc_id"].tolist() == ["a", "a", "b", "b"]
     assert out["sentence_index"].tolist() == [0, 1, 0, 1]
@@ -393,7 +391,7 @@ def test_sentences_gives_one_scored_row_per_sentence_in_order() -> None:
 def test_sentences_index_matches_split_sentences() -> None:
     from retailkit.cleaning import split_sentences
 
-    out = sentiment.sentences(ARTICLES.iloc[[1]], scorer=score)
+    out = pieces.sentences(ARTICLES.iloc[[1]], scorer=score)
     assert out["sentence"].tolist() == split_sentences(ARTICLES["text"].iloc[1])
 
 
@@ -477,19 +475,19 @@ def test_sentiment_arc_positions_run_from_zero_to_one_per_document() -> None:
     scored = pd.DataFrame(
         {"doc_id": ["b", "a", "a", "a"], "sentence_index": [0, 2, 0, 1], "score": [0.2] * 4}
     )
-    arc = sentiment.sentiment_arc(scored, window=3)
+    arc = pieces.sentiment_arc(scored, window=3)
     assert arc["doc_id"].tolist() == ["a", "a", "a", "b"]
     assert arc["position"].tolist() == [0.0, 0.5, 1.0, 0.0]
     assert arc["smoothed"].tolist() == pytest.approx([0.2] * 4)
 
 
 def test_resolve_scorer_names_the_scorer_it_returns() -> None:
-    assert sentiment.resolve_scorer("reviews") == ("reviews", score)
-    name, scorer = sentiment.resolve_scorer("stance")
+    assert pieces.resolve_scorer("reviews") == ("reviews", score)
+    name, scorer = pieces.resolve_scorer("stance")
     assert name in {"stance", "reviews"}
     assert callable(scorer)
     with pytest.raises(ModelError, match="expected one of"):
-        sentiment.resolve_scorer("vibes")  # type: ignore[arg-type]
+        pieces.resolve_scorer("vibes")  # type: ignore[arg-type]
 
 
 def test_theme_evidence_never_quotes_a_sentence_on_the_wrong_side() -> None:
@@ -501,7 +499,7 @@ def test_theme_evidence_never_quotes_a_sentence_on_the_wrong_side() -> None:
 
 def test_default_article_scorer_is_the_stance_scorer_when_installed() -> None:
     stance = pytest.importorskip("retailkit.stance")
-    assert sentiment.default_article_scorer() is stance.score
+    assert pieces.default_article_scorer() is stance.score
 
 
 @pytest.mark.parametrize("text", [None, np.nan, "", "。。。"])
@@ -513,7 +511,7 @@ def test_article_without_sentences_gets_a_row_with_no_statistics(text: object) -
 
 
 def test_sentences_of_an_empty_corpus_is_an_empty_frame_with_columns() -> None:
-    out = sentiment.sentences(pd.DataFrame({"doc_id": [], "text": []}), scorer=score)
+    out = pieces.sentences(pd.DataFrame({"doc_id": [], "text": []}), scorer=score)
     assert list(out.columns) == ["doc_id", "sentence_index", "sentence", "score"]
     assert out.empty
 
