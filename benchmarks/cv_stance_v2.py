@@ -56,6 +56,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
 
 from retailkit import stance
+from retailkit.stance import _metrics, model_v2
 
 pd.set_option("display.width", 200)
 SEED = 0
@@ -80,11 +81,11 @@ def _cv(
 
 def main() -> None:
     frame = stance.load_development_set("all")
-    texts = [stance._normalise_v2(t) for t in frame["text"]]
+    texts = [model_v2._normalise_v2(t) for t in frame["text"]]
     labels = frame["label"].to_numpy()
     polar = labels != "neutral"
     target = (labels == "approving").astype(int)
-    base = stance._base_features_v2(texts)  # three lexicon features + review logit
+    base = model_v2._base_features_v2(texts)  # three lexicon features + review logit
 
     def logistic(columns: list[int]) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
         def fit(train: np.ndarray, held_out: np.ndarray) -> np.ndarray:
@@ -96,7 +97,9 @@ def main() -> None:
         return fit
 
     def char_ngram(train: np.ndarray, held_out: np.ndarray) -> np.ndarray:
-        char = stance._fit_char_model([texts[i] for i in train], labels[train], C=stance.V2_TEXT_C)
+        char = model_v2._fit_char_model(
+            [texts[i] for i in train], labels[train], C=stance.V2_TEXT_C
+        )
         log_odds = char.log_odds([texts[i] for i in held_out])
         odds = np.exp(log_odds)
         return 0.5 + 0.5 * (odds[:, 0] - odds[:, 1]) / (1 + odds.sum(axis=1))
@@ -119,8 +122,8 @@ def main() -> None:
             for subset, mask in (("v2 rows", v2_rows), ("all rows", np.ones(len(frame), bool))):
                 chosen = mask & polar
                 positive = labels[chosen] == "approving"
-                auc = stance._auc(scores[chosen], positive)
-                accuracy = stance._accuracy(scores[chosen], positive)
+                auc = _metrics._auc(scores[chosen], positive)
+                accuracy = _metrics._accuracy(scores[chosen], positive)
                 if name == "v1_shipped" and subset == "all rows":
                     auc = accuracy = float("nan")  # v1 was fitted on the v1 rows
                 row[f"auc ({subset})"] = auc

@@ -205,7 +205,7 @@ def test_malformed_lexicon_names_file_and_row(
     (tmp_path / "business_commentary.csv").write_text(
         "word,polarity,weight\n泡沫,-1,1\n泡沫,-1,1\n", encoding="utf-8"
     )
-    monkeypatch.setattr(stance, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(stance.lexicon, "DATA_DIR", tmp_path)
     stance.load_lexicon.cache_clear()
     try:
         with pytest.raises(DictionaryError, match=r"business_commentary\.csv: row 3: duplicate"):
@@ -218,7 +218,7 @@ def test_bad_polarity_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     (tmp_path / "hownet_sentiment.csv").write_text(
         "word,polarity\n光明,1\n黑暗,0\n", encoding="utf-8"
     )
-    monkeypatch.setattr(stance, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(stance.lexicon, "DATA_DIR", tmp_path)
     stance.load_lexicon.cache_clear()
     try:
         with pytest.raises(DictionaryError, match="row 3: polarity must be 1 or -1"):
