@@ -29,27 +29,35 @@
 #   republished from i黑马 and a 蘋果日報 column. No page is marked as an advertorial (软文),
 #   but 000's only figures are Tmall's and 002 quotes only Alimama's executives: their approval
 #   is close to the company's own voice (`genre`, `republished_from` and their evidence below).
-# * Cleaning kept 75 % of the non-whitespace characters of 000, 84 % of 001 and 94–95 % of
-#   002, 003 and 004 (004 as a whole 94 %; its parts 97 %, 95 % and 78 % — the short Cantonese
-#   column, where the post header, URL, permalink and archive footer weigh more). In 000 the
-#   loss (720 characters net) is almost all pinyin annotations (119 of them, 622 characters,
-#   e.g. 認(rèn)知); in 001 it is page furniture (692 characters: a conference advertisement,
-#   disclaimers, share widgets, counters). 49 furniture removals in all: one example per
-#   rule and article in the first table below, then all 49 listed (first 40 characters
+# * Cleaning kept 75 % of the non-whitespace characters of 000, 84 % of 001, 92 % of 002 and
+#   94 % of 003 and 004 (004's parts 97 %, 95 % and 78 % — the short Cantonese column, where
+#   the post header, URL, permalink and archive footer weigh more). In 000 the loss (720
+#   characters net) is almost all pinyin annotations (119 of them, 622 characters, e.g.
+#   認(rèn)知); in 001 it is page furniture (692 characters: a conference advertisement,
+#   disclaimers, share widgets, counters). 52 furniture removals in all: one example per
+#   rule and article in the first table below, then all 52 listed (first 40 characters
 #   each); none is a sentence of an article.
+# * Some text was on the page twice and is counted once: 002's three speaker photo captions
+#   (阿里妈妈副总裁张勤 …, each repeated at the head of the paragraph that quotes the speaker;
+#   `person_caption`) and its two summary lines at the top, near-verbatim copies of body
+#   sentences (52 characters; `repeated_lead`); 003's title halves reused as two section
+#   headings (29 characters; `title_echo`). 004/2's section heading 阿里O2O的几张牌, fused into
+#   the next sentence on the page, is put on a line of its own (nothing removed).
 # * Seed 000 had two runs of GBK byte-shift mojibake (乱码, garbled text); both were re-decoded
 #   into readable text, and the three characters lost for good are marked 〓 rather than guessed
 #   (by context 乃, the full stop 。 and 潛). One repair *is* an inference: a lone `?` before
 #   版權所有 ("all rights reserved") is taken for a lost ©, recorded as such in the audit
 #   (`lost_copyright_sign`); that copyright line is then removed as furniture anyway.
-# * Item 004/2 is a single paragraph of 49 sentences under its title (2 paragraphs in the
-#   table): the page gives it as one 2,791-character line. Paragraph-level analyses such as
-#   topic models on paragraphs must not treat it like the short paragraphs of the other texts.
-# * About a third of the hanzi of 000 and 004 were in Traditional-only forms (繁体, 31–35 %:
-#   31.5 % in 000, 33–35 % in 004's parts); none are left after conversion (OpenCC `t2s`, or
-#   `hk2s` for the Cantonese column). The raw Cantonese column 004/3 has the largest Latin
-#   (16 %) and digit (8 %) shares: its URL and archive lines, English words (share, like,
-#   facebook) and stock codes (騰訊(700)).
+# * Item 004/2 is two long paragraphs (50 sentences) under its title and one section heading
+#   (4 paragraphs in the table): the page gives it as one 2,791-character line. Paragraph-level
+#   analyses such as topic models on paragraphs must not treat it like the short paragraphs of
+#   the other texts.
+# * About a third of the hanzi of 000 and 004 were in Traditional forms (繁体, 32–35 %:
+#   32.0 % in 000, 33–35 % in 004's parts); none are left after conversion (OpenCC `t2s`, or
+#   `hk2s` for the Cantonese column). The check counts 著 used for the particle 着 (有著,
+#   隨著), which OpenCC leaves alone: cleaning writes it 着 (12 times: 9 in 000, 3 in 004).
+#   The raw Cantonese column 004/3 has the largest Latin (16 %) and digit (8 %) shares: its
+#   URL and archive lines, English words (share, like, facebook) and stock codes (騰訊(700)).
 
 # %%
 import matplotlib.pyplot as plt
@@ -144,9 +152,13 @@ with pd.option_context("display.max_colwidth", None):
 # ## What cleaning removed
 #
 # `retailkit.clean` runs small steps: `repair_mojibake` (GBK byte-shift damage), whitespace and
-# width normalisation, `remove_pinyin` (annotations such as 認(rèn)知), Traditional→Simplified,
-# and `remove_furniture` (page chrome, by the YAML rules in `retailkit/data/cleaning`). Every
-# removal or repair is a row of the audit; here is the count per article and step.
+# width normalisation, `remove_pinyin` (annotations such as 認(rèn)知), Traditional→Simplified
+# (`to_simplified`, which also writes the particle 著 as 着: 有著 → 有着), `remove_furniture`
+# (page chrome, by the YAML rules in `retailkit/data/cleaning`), `separate_headings` (a section
+# heading fused into the next sentence is put on its own line), `remove_title_echoes` (a later
+# heading that only repeats a clause of the title) and `remove_repeated_lead` (a lead sentence
+# that the body repeats nearly word for word). Every removal, repair or inserted line break is
+# a row of the audit; here is the count per article and step.
 
 # %%
 audit = seed_audit(by="part", directory=SEEDS)
@@ -155,8 +167,9 @@ audit.pivot_table(index="article", columns="step", values="rule", aggfunc="size"
 
 # %% [markdown]
 # Per rule: removals (`n`), non-whitespace characters removed (`chars`), net characters the
-# text lost (`net_chars`: `chars` minus what was put back, which differs only for the mojibake
-# repairs) and **one example per rule** — the first removal, cut at 30 characters (⏎ = line
+# text lost (`net_chars`: `chars` minus what was put back, which differs for the mojibake
+# repairs and the 著 → 着 replacements; the line breaks of `separate_headings` remove nothing)
+# and **one example per rule** — the first removal, cut at 30 characters (⏎ = line
 # break). The other removals of a rule are in the `audit` table.
 
 # %%
@@ -200,12 +213,13 @@ repairs.set_index("article")
 #
 # Non-whitespace characters of the verbatim file (`raw_chars`) and of the cleaned text
 # (`text_chars`) per article, and for seed 004 per part as well (`004 (2013)` is the whole
-# page). Item 004/2 has two paragraphs for 49 sentences: the page gives the item as a title
+# page). Item 004/2 has four paragraphs for 50 sentences: the page gives the item as a title
 # line, a source line and one 2,791-character line of text (the line lengths of its raw text
-# are just below). Whatever paragraph or section breaks the original had were lost before the
-# page was captured, and cleaning does not invent them. Paragraph-level analyses (topic models
-# on paragraphs) should treat 004/2 as one long document, not as comparable to, say, 001's 76
-# short paragraphs.
+# are just below). Its paragraph breaks were lost before the page was captured, and cleaning
+# does not invent them; it only puts the one section heading it can recognise, 阿里O2O的几张牌
+# ("Alibaba's O2O cards", fused into the next sentence), on its own line. Paragraph-level
+# analyses (topic models on paragraphs) should treat 004/2 as one long document, not as
+# comparable to, say, 001's 76 short paragraphs.
 
 # %%
 raw_004_2 = parts.loc[parts["unit"] == "004/2 (2013)", "raw"].item()
@@ -224,22 +238,25 @@ profile[["unit", *columns]].sort_values("unit").set_index("unit").round(3)
 # counts the segments of each bar add up exactly to the raw file (`check` = 0 below).
 
 # %%
-net = summary.groupby(["doc_id", "step"])["net_chars"].sum().unstack(fill_value=0)
+kinds = {
+    "remove_furniture": "page furniture",
+    "remove_pinyin": "pinyin annotations",
+    "repair_mojibake": "mojibake repair (net)",
+    "remove_title_echoes": "repeated title or lead",
+    "remove_repeated_lead": "repeated title or lead",
+}  # to_simplified (著 → 着) and separate_headings (line breaks) change no count
+kind = summary["step"].map(kinds)
+net = summary.groupby(["doc_id", kind])["net_chars"].sum().unstack(fill_value=0)
+net = net[[column for column in dict.fromkeys(kinds.values()) if column in net.columns]]
 sizes = profile.set_index("unit").loc[articles["unit"], ["text_chars", "raw_chars"]]
 lengths = sizes[["text_chars"]].join(net.rename(index=label)).fillna(0).astype(int)
-lengths = lengths.rename(
-    columns={
-        "text_chars": "cleaned text",
-        "remove_furniture": "page furniture",
-        "remove_pinyin": "pinyin annotations",
-        "repair_mojibake": "mojibake repair (net)",
-    }
-)
+lengths = lengths.rename(columns={"text_chars": "cleaned text"})
 lengths.assign(raw_chars=sizes["raw_chars"], check=sizes["raw_chars"] - lengths.sum(axis=1))
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3.2))
-lengths.plot.barh(stacked=True, ax=ax, color=["#4c72b0", "#dd8452", "#55a868", "#c44e52"])
+colors = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3"]
+lengths.plot.barh(stacked=True, ax=ax, color=colors[: len(lengths.columns)])
 ax.invert_yaxis()
 ax.set_xlabel("非空白字符数 (non-whitespace characters; bar = raw file)")
 ax.set_ylabel("article")
@@ -255,13 +272,17 @@ _ = plotting.save_figure(fig, "00_corpus_lengths", directory=FIGURES)
 # %% [markdown]
 # ## Script composition
 #
-# Share of hanzi that OpenCC `t2s` would change (i.e. Traditional-only forms) before and after
-# cleaning, and the character mix of the raw files. In seed 000 the Latin share is inflated by
+# Share of hanzi in Traditional forms before and after cleaning, with the Traditional
+# characters left in the cleaned text (`text_traditional_left`, empty when none), and the
+# character mix of the raw files. A character counts as Traditional if OpenCC `t2s` would change
+# it, or if it is 著 used for the particle 着 (有著, 隨著): `t2s` leaves 著 alone, since it is
+# also a Simplified character (著名 "famous"), so a check that only asks `t2s` cannot see it
+# (`retailkit.cleaning.traditional_remnants`). In seed 000 the Latin share is inflated by
 # the pinyin annotations, whose tone-marked vowels (ā, ǐ ...) count as "other".
 
 # %%
 shares = ["raw_han", "raw_latin", "raw_digit", "raw_punctuation", "raw_other"]
-scripts = ["raw_traditional_share", "text_traditional_share"]
+scripts = ["raw_traditional_share", "text_traditional_share", "text_traditional_left"]
 composition = profile[["unit", *scripts, *shares]].sort_values("unit").set_index("unit")
 composition.round(3)
 
@@ -276,7 +297,7 @@ axes[0].set_ylabel("article or part")
 axes[0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=7, ncol=5)
 axes[0].set_title("Character mix (raw)")
 axes[1].barh(mix.index, composition.loc[parts["unit"], "raw_traditional_share"], color="#8172b3")
-axes[1].set_xlabel("share of hanzi changed by t2s")
-axes[1].set_title("繁体 Traditional-only forms (raw; 0 after cleaning)", fontsize=10)
+axes[1].set_xlabel("share of hanzi in Traditional form")
+axes[1].set_title("繁体 Traditional forms (raw; 0 after cleaning)", fontsize=10)
 fig.tight_layout()
 _ = plotting.save_figure(fig, "00_corpus_script", directory=FIGURES)

@@ -407,7 +407,7 @@ def test_every_furniture_rule_fires_on_a_seed_that_motivated_it() -> None:
 
 
 def test_the_combined_prefilter_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    """find_furniture_edits tries the 28 packaged rules only where one combined pattern
+    """find_furniture_edits tries the packaged rules only where one combined pattern
     matches; forcing the combined pattern to match everywhere must change nothing."""
     from retailkit.cleaning import remove
     from retailkit.reviews import load_review_sample

@@ -163,7 +163,7 @@ def find_furniture_edits(
     """Find page furniture in ``text`` (see :func:`remove_furniture`); overlaps keep the longest."""
     if rules is None:
         if not _any_default_rule().search(text):
-            return []  # most short texts (reviews, posts) hold no furniture: one search, not 28
+            return []  # most short texts (reviews, posts) hold no furniture: one search in all
         rules = furniture_rules()
     edits = [
         Edit(m.start(), m.end(), "", rule.name)

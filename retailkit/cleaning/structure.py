@@ -240,6 +240,8 @@ def bigram_similarity(a: str, b: str) -> float:
 def find_lead_repeat_edits(text: str) -> list[Edit]:
     """Find lead sentences that the body repeats (see :func:`remove_repeated_lead`)."""
     lines = _lines(text)
+    if len(lines) <= LEAD_LINES:  # no body (most reviews and posts): nothing to compare
+        return []
     sentences = [  # (line number, start, end) of every non-blank sentence
         (number, line_start + start, line_start + end)
         for number, (line_start, line_end) in enumerate(lines)
