@@ -7,10 +7,14 @@
 2. executes it top to bottom in a fresh kernel with ``notebooks/`` as the working directory,
 3. writes the executed ``NN_name.ipynb`` in place with stable cell ids and no timing metadata, so
    an unchanged notebook re-executes to identical bytes,
-4. exports all notebooks into one HTML file with a table of contents and embedded figures.
+4. exports all notebooks into one HTML file with a table of contents and embedded figures. The
+   page loads nothing from the network: nbconvert's links to require.js, MathJax and mermaid
+   on a CDN are left out (the notebooks need none of them), and figures are embedded.
 
 Options: ``--only NAME`` (repeatable; a stem such as ``01_vocabulary`` or its number ``01``),
-``--no-html`` to execute without exporting, ``--output PATH`` for the HTML file.
+``--no-html`` to execute without exporting, ``--no-execute`` to export the stored executed
+``.ipynb`` files as they are (seconds instead of minutes; what the browser test uses),
+``--output PATH`` for the HTML file.
 """
 
 from __future__ import annotations
@@ -66,6 +70,16 @@ def read_source(directory: Path, stem: str) -> Any:
     return notebook
 
 
+def read_stored(directory: Path, stem: str) -> Any:
+    """The stored executed notebook ``stem.ipynb`` (for ``--no-execute``)."""
+    import nbformat
+
+    path = directory / f"{stem}.ipynb"
+    if not path.exists():
+        raise SystemExit(f"{path}: no executed notebook to export (run without --no-execute)")
+    return nbformat.read(path, as_version=4)
+
+
 def execute(notebook: Any, directory: Path, *, timeout: int = 600) -> Any:
     """Run ``notebook`` in a fresh kernel in ``directory``; give cells stable ids, no timings."""
     import zmq
@@ -104,8 +118,18 @@ def write_notebook(notebook: Any, path: Path) -> None:
     path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
 
 
+# nbconvert's "lab" template without the <script src> links to a CDN (require.js, MathJax,
+# mermaid): none of the notebooks uses them, and a report must open offline without errors.
+OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
 def export_html(notebooks: Sequence[tuple[str, Any]], output: Path) -> Path:
-    """Export executed notebooks as one HTML page with a table of contents."""
+    """Export executed notebooks as one HTML page with a table of contents (works offline)."""
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -120,7 +144,11 @@ def export_html(notebooks: Sequence[tuple[str, Any]], output: Path) -> Path:
         combined.cells.extend(notebook.cells)
     for index, cell in enumerate(combined.cells):
         cell["id"] = f"cell-{index:04d}"
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="retailkit_offline.html.j2",
+        extra_loaders=[jinja2.DictLoader({"retailkit_offline.html.j2": OFFLINE_TEMPLATE})],
+    )
     body, _ = exporter.from_notebook_node(combined)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(body, encoding="utf-8")
@@ -152,17 +180,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--no-html", action="store_true")
+    parser.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="export the stored executed .ipynb files without executing or rewriting them",
+    )
     args = parser.parse_args(argv)
 
     directory = args.notebooks.resolve()
     os.environ.setdefault("PYTHONHASHSEED", "0")
     executed = []
     for stem in notebook_stems(directory, args.only):
+        if args.no_execute:
+            executed.append((stem, read_stored(directory, stem)))
+            continue
         print(f"executing {stem} ...", flush=True)
         notebook = execute(read_source(directory, stem), directory)
         write_notebook(notebook, directory / f"{stem}.ipynb")
         executed.append((stem, notebook))
-    if not args.no_html and not args.only:
+    if not args.no_html and (not args.only or args.no_execute):
         path = export_html(executed, args.output)
         print(f"wrote {path}")
 

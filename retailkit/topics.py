@@ -871,6 +871,20 @@ def _inline_script(code: str) -> str:
 #: Significant digits of every number in the pyLDAvis page's data.
 PYLDAVIS_DIGITS = 6
 
+# LDAvis pads its topic map by 5 % of the coordinates' range, less than a circle's radius when
+# there are few topics: in notebook 04 (five topics) a circle at the edge was cut off by the page
+# and another ran into the size legend. 20 % keeps every circle inside the map. Applied to the
+# inlined copy of pyLDAvis's script; tests/test_topics.py checks that the pinned pyLDAvis has
+# these lines (a version without them is left as it is).
+LDAVIS_PATCHES = (("xpad = 0.05;", "xpad = 0.2;"), ("ypad = 0.05;", "ypad = 0.2;"))
+
+
+def _ldavis_script(path: str | Path) -> str:
+    code = Path(path).read_text(encoding="utf-8")
+    for old, new in LDAVIS_PATCHES:
+        code = code.replace(old, new)
+    return code
+
 
 def _round_floats(value: Any, digits: int = PYLDAVIS_DIGITS) -> Any:
     """``value`` (parsed JSON) with every float rounded to ``digits`` significant digits.
@@ -941,7 +955,8 @@ def to_pyldavis_html(
     """Write the interactive pyLDAvis view of ``model`` as one self-contained HTML file.
 
     Works offline: d3, the LDAvis script and its style sheet (shipped inside pyLDAvis) are
-    inlined, so the page loads nothing from the network. Topics are kept in ``fit_lda`` order
+    inlined, so the page loads nothing from the network (the script with a wider margin around
+    the topic map, :data:`LDAVIS_PATCHES`). Topics are kept in ``fit_lda`` order
     and numbered 1..k as in :meth:`TopicModel.top_words` (``sort_topics=False``,
     ``start_index=1``). The page is deterministic, on any CPU: a fixed element id, no
     timestamps, topic positions from :func:`stable_pcoa` and every number of its data rounded
@@ -988,7 +1003,7 @@ def to_pyldavis_html(
         css=Path(pyLDAvis.urls.LDAVIS_CSS_LOCAL).read_text(encoding="utf-8"),
         visid=VISID,
         d3=_inline_script(Path(pyLDAvis.urls.D3_LOCAL).read_text(encoding="utf-8")),
-        ldavis=_inline_script(Path(pyLDAvis.urls.LDAVIS_LOCAL).read_text(encoding="utf-8")),
+        ldavis=_inline_script(_ldavis_script(pyLDAvis.urls.LDAVIS_LOCAL)),
         data=_inline_script(data),
     )
     path = output_directory(Path(path).parent) / Path(path).name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -65,3 +66,24 @@ def test_html_report_has_a_table_of_contents(executed: Path) -> None:
 def test_unknown_notebook_name_is_an_error(executed: Path) -> None:
     with pytest.raises(SystemExit, match="no notebook"):
         report.main(["--notebooks", str(executed), "--only", "42"])
+
+
+def test_html_report_loads_nothing_from_a_cdn(executed: Path) -> None:
+    html = (executed / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\bsrc\s*=", html, flags=re.IGNORECASE)
+    assert not re.search(r"<link[^>]*href\s*=\s*[\"']?https?://", html, flags=re.IGNORECASE)
+    assert "cdnjs.cloudflare.com" not in html
+
+
+def test_no_execute_exports_the_stored_notebooks_without_rewriting_them(executed: Path) -> None:
+    stored = (executed / "99_tiny.ipynb").read_bytes()
+    output = executed / "stored.html"
+    report.main(["--notebooks", str(executed), "--no-execute", "--output", str(output)])
+    assert (executed / "99_tiny.ipynb").read_bytes() == stored
+    assert "9.425" in output.read_text(encoding="utf-8")
+
+
+def test_no_execute_needs_the_executed_notebook(tmp_path: Path) -> None:
+    (tmp_path / "98_new.py").write_text(SCRIPT, encoding="utf-8")
+    with pytest.raises(SystemExit, match="no executed notebook"):
+        report.main(["--notebooks", str(tmp_path), "--no-execute"])

@@ -17,6 +17,7 @@ import pytest
 
 from retailkit.errors import ModelError
 from retailkit.topics import (
+    LDAVIS_PATCHES,
     TopicModel,
     article_paragraphs,
     build_vocabulary,
@@ -27,6 +28,7 @@ from retailkit.topics import (
     select_k,
     shuffle_tokens,
     stability,
+    stable_pcoa,
     to_pyldavis_html,
     topic_by_document,
 )
@@ -411,6 +413,61 @@ def test_pyldavis_page_is_byte_identical_when_rewritten(model: TopicModel, tmp_p
     second = to_pyldavis_html(model, tmp_path / "b.html").read_bytes()
     assert first == second
     assert b"ldavis_retailkit" in first
+
+
+def _page_data(page: str) -> dict:  # type: ignore[type-arg]
+    found = re.search(r'new LDAvis\("#ldavis_retailkit", (.*)\);', page)
+    assert found is not None
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+def _floats(value: object) -> list[float]:
+    if isinstance(value, float):
+        return [value]
+    if isinstance(value, dict):
+        return [f for item in value.values() for f in _floats(item)]
+    if isinstance(value, list):
+        return [f for item in value for f in _floats(item)]
+    return []
+
+
+def test_pyldavis_page_numbers_are_rounded_so_every_cpu_writes_the_same_bytes(page: str) -> None:
+    numbers = [f for f in _floats(_page_data(page)) if np.isfinite(f)]
+    assert len(numbers) > 100
+    assert all(f == float(f"{f:.6g}") for f in numbers)
+
+
+def test_topic_layout_is_pcoa_with_a_fixed_orientation(model: TopicModel) -> None:
+    from pyLDAvis._prepare import _jensen_shannon
+    from scipy.spatial.distance import pdist
+
+    ours = stable_pcoa(model.topic_word_)
+    for axis in range(2):
+        column = ours[:, axis]
+        assert column[np.argmax(np.abs(column))] > 0  # largest coordinate positive
+    # Three topics fit in a plane exactly: the map's distances are the Jensen-Shannon
+    # divergences. (In the tomotopy model two eigenvalues tie, and pyLDAvis's own js_PCoA, with
+    # numpy.linalg.eig, whose eigenvectors for a repeated eigenvalue need not be orthogonal,
+    # distorts the map: distances 0.305-0.339 for divergences all 0.321.)
+    np.testing.assert_allclose(pdist(ours), pdist(model.topic_word_, _jensen_shannon), atol=1e-5)
+
+
+def test_ldavis_script_gets_a_wider_margin_around_the_topic_map(page: str) -> None:
+    import pyLDAvis.urls
+
+    script = Path(pyLDAvis.urls.LDAVIS_LOCAL).read_text(encoding="utf-8")
+    for old, new in LDAVIS_PATCHES:
+        assert script.count(old) == 1  # the pinned pyLDAvis still has the line we replace
+        assert new in page and old not in page
+
+
+def test_pyldavis_page_goes_to_retailkit_figures_dir_when_set(
+    model: TopicModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RETAILKIT_FIGURES_DIR", str(tmp_path / "elsewhere"))
+    path = to_pyldavis_html(model, tmp_path / "figures" / "vis.html")
+    assert path == tmp_path / "elsewhere" / "vis.html" and path.is_file()
+    assert not (tmp_path / "figures").exists()
 
 
 def test_a_given_vocabulary_is_used_and_unseen_terms_are_dropped() -> None:
