@@ -79,23 +79,35 @@ def child() -> None:
 
 def main() -> None:
     path = str(full_reviews_path(sys.argv[1] if len(sys.argv) > 1 else None))
-    print(f"machine: {os.cpu_count()} cores (shared); OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}")
+    threads = os.environ.get("OMP_NUM_THREADS")
+    print(f"machine: {os.cpu_count()} cores (shared); OMP_NUM_THREADS={threads}")
     start = time.perf_counter()
     tokens = corpus_tokens(path)
     n_tokens = sum(map(len, tokens))
-    print(f"load + tokenize: {time.perf_counter() - start:.1f} s, {len(tokens):,} documents, "
-          f"{n_tokens:,} tokens, peak {peak_mb():.0f} MB")
+    print(
+        f"load + tokenize: {time.perf_counter() - start:.1f} s, {len(tokens):,} documents, "
+        f"{n_tokens:,} tokens, peak {peak_mb():.0f} MB"
+    )
     models = {}
     for method in ("word2vec", "fasttext"):
         start = time.perf_counter()
         models[method] = vectors.train(tokens, method=method, seed=SEED)
-        print(f"{method}: {time.perf_counter() - start:.1f} s, vocabulary "
-              f"{len(models[method]):,}, peak {peak_mb():.0f} MB, digest {digest(models[method])}")
+        print(
+            f"{method}: {time.perf_counter() - start:.1f} s, vocabulary "
+            f"{len(models[method]):,}, peak {peak_mb():.0f} MB, digest {digest(models[method])}"
+        )
     env = {**os.environ, "PYTHONHASHSEED": "123"}
-    other = subprocess.run([sys.executable, __file__, "--child", path], env=env,
-                           capture_output=True, text=True, check=True).stdout.split()[-1]
-    print(f"word2vec digest in a child process (PYTHONHASHSEED=123): {other}; "
-          f"identical: {other == digest(models['word2vec'])}")
+    other = subprocess.run(
+        [sys.executable, __file__, "--child", path],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+    print(
+        f"word2vec digest in a child process (PYTHONHASHSEED=123): {other}; "
+        f"identical: {other == digest(models['word2vec'])}"
+    )
     model = models["word2vec"]
     for theme, seeds in EXPANSION_SEEDS.items():
         table = model.expand(seeds, n=8)
@@ -108,8 +120,10 @@ def main() -> None:
     for name, (plus, minus) in AXES.items():
         for method, m in models.items():
             scores = m.project(sentence_tokens, plus, minus)["projection"].fillna(0.0)
-            print(f"projection AUC ({name}, {method}): {roc_auc_score(positive, scores):.3f} "
-                  f"on {positive.sum()} approving / {(~positive).sum()} skeptical")
+            print(
+                f"projection AUC ({name}, {method}): {roc_auc_score(positive, scores):.3f} "
+                f"on {positive.sum()} approving / {(~positive).sum()} skeptical"
+            )
     summary = evaluation_summary(n_boot=0)
     stance_auc = summary.query("article == 'all' and scorer == 'stance'")["auc"].iloc[0]
     print(f"stance scorer AUC on the same sentences: {stance_auc:.3f}")

@@ -5,7 +5,8 @@
 Co-occurrence is counted within a window of tokens: every pair of tokens at most ``window``
 positions apart in the same document is one co-occurrence, counted in both directions (as
 ``(a, b)`` and ``(b, a)``), so the tables are symmetric and a word's collocates can be read by
-filtering on ``word``. A word next to itself (社交 ... 社交) is repetition and is not counted. For a pair ``(a, b)`` the 2×2 contingency table over all counted
+filtering on ``word``. A word next to itself (社交 ... 社交) is repetition and is not counted.
+For a pair ``(a, b)`` the 2×2 contingency table over all counted
 co-occurrences (Evert 2005, *The Statistics of Word Cooccurrences*) is
 
 * ``O11`` = co-occurrences of ``a`` with ``b``; ``R1`` = co-occurrences of ``a`` with any word;

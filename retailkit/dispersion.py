@@ -33,7 +33,7 @@ def _tokens(df: pd.DataFrame, text_column: str, id_column: str) -> list[list[str
 
 
 def _term_keys(terms: Iterable[str]) -> dict[str, str]:
-    keys = {}
+    keys: dict[str, str] = {}
     for term in terms:
         keys.setdefault(str(term).casefold(), str(term))
     if not keys:
@@ -106,9 +106,7 @@ def plot_dispersion(
 
     setup()
     terms = list(terms) if terms is not None else sorted(table["term"].unique())
-    documents = (
-        list(documents) if documents is not None else list(dict.fromkeys(table[id_column]))
-    )
+    documents = list(documents) if documents is not None else list(dict.fromkeys(table[id_column]))
     if not documents or not terms:
         raise ValueError("nothing to draw: no documents or no terms")
     fig, axes = plt.subplots(
@@ -188,7 +186,7 @@ def term_trends(
             term = keys.get(token.casefold())
             if term is not None:
                 found[term] += 1
-    order = sorted(totals) if by == "year" else list(totals)
+    order = sorted(totals, key=str) if by == "year" else list(totals)  # four-digit years
     rows = [
         (group, term, counts[group][term], totals[group],
          1000 * counts[group][term] / totals[group] if totals[group] else 0.0)
