@@ -9,7 +9,9 @@ scikit-learn, matplotlib) load on first use. The most used functions are re-expo
 
 Sub-modules: ``corpus``, ``cleaning``, ``segment``, ``keywords``, ``keyness``, ``kwic``, ``themes``,
 ``sentiment``, ``stance``, ``arguments``, ``pieces``, ``topics``, ``similarity``, ``synthesis``,
-``reviews``, ``plotting``, ``report``.
+``reviews``, ``plotting``, ``report``, ``dictionary``, ``vectors``, ``association``
+(collocations), ``dispersion``, ``complexity`` (readability, lexical diversity), ``documents``
+(PDF, DOCX).
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ _EXPORTS: dict[str, str] = {
     "TopicModel": "retailkit.topics",
     "document_similarity": "retailkit.similarity",
     "add_gloss": "retailkit.glossary",
+    "collocations": "retailkit.association",
+    "readability": "retailkit.complexity",
+    "lexical_diversity": "retailkit.complexity",
+    "term_trends": "retailkit.dispersion",
 }
 
 _SUBMODULES = {
@@ -72,6 +78,12 @@ _SUBMODULES = {
     "reviews",
     "plotting",
     "report",
+    "dictionary",
+    "vectors",
+    "association",
+    "dispersion",
+    "complexity",
+    "documents",
 }
 
 __all__ = [

@@ -191,8 +191,8 @@ def _read_yaml(path: Path, text: str) -> Dictionary:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise DictionaryError(f"{path}: {line}not valid YAML ({error})") from error
+        place = f"line {mark.line + 1}: " if mark is not None else ""
+        raise DictionaryError(f"{path}: {place}not valid YAML ({error})") from error
     if not isinstance(data, dict) or not isinstance(data.get("Dictionary"), dict):
         raise DictionaryError(
             f"{path}: line 1: expected cntext's YAML layout (keys Name, Desc, Refer, Category, "
@@ -201,8 +201,8 @@ def _read_yaml(path: Path, text: str) -> Dictionary:
     lines = _yaml_lines(text)
     declared = data.get("Category")
     rows: list[tuple[str, str, float, int]] = []
-    for category, terms in data["Dictionary"].items():
-        category = str(category)
+    for key, terms in data["Dictionary"].items():
+        category = str(key)
         line = lines.get(category, 1)
         if not terms:
             raise DictionaryError(f"{path}: line {line}: category {category!r} has no terms")
@@ -242,13 +242,13 @@ def _read_dic(path: Path, text: str) -> Dictionary:
         )
     categories: dict[str, tuple[str, int]] = {}
     for n in range(marks[0] + 1, marks[1]):
-        line = lines[n].strip()
-        if not line:
+        content = lines[n].strip()
+        if not content:
             continue
-        parts = line.split()
+        parts = content.split()
         if len(parts) < 2 or not parts[0].isdigit():
             raise DictionaryError(
-                f"{path}: line {n + 1}: expected 'number<TAB>category', got {line!r}"
+                f"{path}: line {n + 1}: expected 'number<TAB>category', got {content!r}"
             )
         if parts[0] in categories:
             raise DictionaryError(f"{path}: line {n + 1}: category number {parts[0]} twice")
@@ -256,10 +256,10 @@ def _read_dic(path: Path, text: str) -> Dictionary:
     rows: list[tuple[str, str, float, int]] = []
     used: set[str] = set()
     for n in range(marks[1] + 1, len(lines)):
-        line = lines[n].strip()
-        if not line:
+        content = lines[n].strip()
+        if not content:
             continue
-        parts = line.split()
+        parts = content.split()
         if len(parts) < 2:
             raise DictionaryError(f"{path}: line {n + 1}: term {parts[0]!r} has no category")
         unknown = [p for p in parts[1:] if p not in categories]
@@ -333,10 +333,10 @@ def load(path: str | Path) -> Dictionary:
     >>> load(folder / "tone.csv")
     Dictionary('tone', 2 terms, categories=['neg', 'pos'], weights=True)
     >>> _ = (folder / "bad.csv").write_text("term,category\\n利好,pos\\n利好,neg\\n")
-    >>> load(folder / "bad.csv")
+    >>> load(folder / "bad.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    retailkit.errors.DictionaryError: ...bad.csv: line 3: term '利好' is in category 'neg' and already in 'pos' (line 2); a term may belong to one category only
+    retailkit.errors.DictionaryError: ...bad.csv: line 3: term '利好' is in category 'neg' ...
     """
     path = Path(path)
     try:
@@ -442,9 +442,8 @@ def packaged(name: str) -> Dictionary:
             "weight": weight,
         }
     )
-    return from_frame(
-        table, name=name, source=f"retailkit/data/stance/{name}.csv; {PACKAGED[name]}"
-    )
+    source = f"retailkit/data/stance/{name}.csv; {PACKAGED[name]}"
+    return from_frame(table, name=name, source=source)
 
 
 # --------------------------------------------------------------------------- applying
@@ -474,7 +473,7 @@ def _tokenizer() -> Any:
 def _match(
     tokens: list[str], lookup: dict[str, tuple[str, float]], max_span: int
 ) -> Iterable[tuple[int, str, str, float]]:
-    """(start, casefolded term, category, weight) of greedy longest-first matches over runs of tokens."""
+    """(start, casefolded term, category, weight) of greedy longest-first matches."""
     i = 0
     while i < len(tokens):
         for span in range(min(max_span, len(tokens) - i), 0, -1):

@@ -33,7 +33,7 @@ def _tokens(df: pd.DataFrame, text_column: str, id_column: str) -> list[list[str
 
 
 def _term_keys(terms: Iterable[str]) -> dict[str, str]:
-    keys = {}
+    keys: dict[str, str] = {}
     for term in terms:
         keys.setdefault(str(term).casefold(), str(term))
     if not keys:
@@ -186,7 +186,7 @@ def term_trends(
             term = keys.get(token.casefold())
             if term is not None:
                 found[term] += 1
-    order = sorted(totals) if by == "year" else list(totals)
+    order = sorted(totals, key=str) if by == "year" else list(totals)  # four-digit years
     rows = [
         (group, term, counts[group][term], totals[group],
          1000 * counts[group][term] / totals[group] if totals[group] else 0.0)

@@ -366,9 +366,9 @@ def timeline(
         sentences) plus one ``rate_<theme>`` column per theme, sorted by date; no rows when no
         piece is dated.
     """
-    from retailkit.pieces import article_sentiment
     from retailkit import themes as theme_module
     from retailkit.corpus import publication_year
+    from retailkit.pieces import article_sentiment
 
     columns = ["doc_id", "published", "year", "n_sentences", "mean", "ci_low", "ci_high"]
     columns += [f"rate_{theme}" for theme in themes]

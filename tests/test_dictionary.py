@@ -115,7 +115,7 @@ def test_malformed_dictionaries_name_file_and_line(
 
 def test_load_rejects_gbk_with_line_number(tmp_path: Path) -> None:
     path = tmp_path / "gbk.csv"
-    path.write_bytes("term,category\n".encode() + "利好,pos\n".encode("gbk"))
+    path.write_bytes(b"term,category\n" + "利好,pos\n".encode("gbk"))
     with pytest.raises(DictionaryError, match=r"gbk\.csv: line 2: not UTF-8"):
         dictionary.load(path)
 

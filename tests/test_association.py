@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from retailkit.collocations import collocations, plot_network
+from retailkit.association import collocations, plot_network
 
 
 def test_scores_match_a_hand_computed_table() -> None:
@@ -70,3 +70,18 @@ def test_network_figure_has_every_node_word() -> None:
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert {"社交", "互动"} <= texts
     plt.close(fig)
+
+
+def test_package_level_collocations_stays_a_function() -> None:
+    import retailkit as rk
+
+    for _ in range(2):
+        assert len(rk.collocations([["a", "b"]], window=1, min_count=1, min_word_count=1)) == 2
+    assert callable(rk.dictionary.load) and callable(rk.vectors.train)
+
+
+def test_a_word_beside_itself_is_not_counted() -> None:
+    table = collocations([["a", "a", "b"]], window=2, min_count=1, min_word_count=1)
+    assert ("a", "a") not in set(zip(table["word"], table["collocate"], strict=True))
+    # N = 4 (ab twice, each both ways); (a, b): O11 = 2, R1 = 2, C1 = 2 -> E11 = 1
+    assert table.loc[0, "expected"] == pytest.approx(1.0)

@@ -1,9 +1,12 @@
-"""Collocations: which words occur near each other more often than chance, and a network figure.
+"""Association measures for collocations: which words occur near each other more than chance.
+
+:func:`collocations` scores word pairs; :func:`plot_network` draws a co-occurrence network.
 
 Co-occurrence is counted within a window of tokens: every pair of tokens at most ``window``
 positions apart in the same document is one co-occurrence, counted in both directions (as
 ``(a, b)`` and ``(b, a)``), so the tables are symmetric and a word's collocates can be read by
-filtering on ``word``. For a pair ``(a, b)`` the 2×2 contingency table over all counted
+filtering on ``word``. A word next to itself (社交 ... 社交) is repetition and is not counted.
+For a pair ``(a, b)`` the 2×2 contingency table over all counted
 co-occurrences (Evert 2005, *The Statistics of Word Cooccurrences*) is
 
 * ``O11`` = co-occurrences of ``a`` with ``b``; ``R1`` = co-occurrences of ``a`` with any word;
@@ -95,6 +98,8 @@ def collocations(
         frequency.update(tokens)
         for i, left in enumerate(tokens):
             for right in tokens[i + 1 : i + 1 + window]:
+                if right == left:  # a word beside itself is repetition, not a collocation
+                    continue
                 pairs[(left, right)] += 1
                 pairs[(right, left)] += 1
     marginal: Counter[str] = Counter()

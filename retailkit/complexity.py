@@ -1,4 +1,4 @@
-"""Readability of Chinese texts and lexical diversity of token lists.
+"""Text complexity: readability of Chinese texts and lexical diversity of token lists.
 
 :func:`readability` gives measures with a published definition for Chinese text:
 

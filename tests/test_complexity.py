@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from retailkit.readability import lexical_diversity, mattr, mtld, readability, ttr
+from retailkit.complexity import lexical_diversity, mattr, mtld, readability, ttr
 
 
 def test_readability_of_a_small_text_by_hand() -> None:
@@ -66,3 +66,11 @@ def test_lexical_diversity_table() -> None:
     assert table.loc[0, ["tokens", "types"]].tolist() == [5, 4]
     assert table.loc[0, "mattr"] == pytest.approx(8 / 9)
     assert math.isnan(table.loc[1, "ttr"])
+
+
+def test_package_level_names_stay_functions() -> None:
+    import retailkit as rk
+
+    for _ in range(2):  # a module named like the function would shadow it after first use
+        assert rk.readability(["我们喜欢书。"]).loc[0, "sentences"] == 1
+        assert rk.lexical_diversity([["a", "a"]]).loc[0, "ttr"] == 0.5
