@@ -15,8 +15,8 @@ transfers badly to business commentary).
 
 **Stance toward each target per piece.** The unit is the **piece** (004's essay, news item
 and column are three pieces, never averaged into one "article"). For each piece × target,
-:func:`piece_stance` counts approving, skeptical and neutral sentences and gives the **approving share among polar sentences** — neutral
-sentences are left out rather than entered as 0.5, so 3 approving vs 9 skeptical reads 0.25,
+:func:`piece_stance` counts approving, skeptical and neutral sentences and gives the
+**approving share among polar sentences** — neutral sentences are left out rather than entered as 0.5, so 3 approving vs 9 skeptical reads 0.25,
 not "mixed". Sentences next to each other argue together (an arc of praise, a run of quotes), so
 they are not independent: a **block bootstrap** (blocks = paragraphs, cut into runs of at most
 :data:`BLOCK_SENTENCES` consecutive sentences, since some pieces are one long paragraph) measures
