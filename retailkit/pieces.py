@@ -13,19 +13,20 @@ figure. These take any ``scorer`` (a callable ``list[str] -> ndarray`` of scores
 default, :func:`default_article_scorer`, is ``retailkit.stance.score`` (review-trained sentiment
 transfers badly to business commentary).
 
-**Stance toward each target per piece.** The unit is the **piece** (004's essay, news item
-and column are three pieces, never averaged into one "article"). For each piece × target,
-:func:`piece_stance` counts approving, skeptical and neutral sentences and gives the
-**approving share among polar sentences** — neutral sentences are left out rather than entered as 0.5, so 3 approving vs 9 skeptical reads 0.25,
-not "mixed". Sentences next to each other argue together (an arc of praise, a run of quotes), so
-they are not independent: a **block bootstrap** (blocks = paragraphs, cut into runs of at most
-:data:`BLOCK_SENTENCES` consecutive sentences, since some pieces are one long paragraph) measures
-the **design effect** (bootstrap variance of the share over the binomial variance, at least 1),
-and the 95 % interval is the Jeffreys interval of a beta-binomial on the effective sample size
-``n / design effect``. Where every polar sentence is on one side the bootstrap cannot measure
-the dependence, and the design effect is the mean block size (as if each block said one thing).
-A verdict is given only where the interval excludes 0.5. The author's voice and all
-voices are computed side by side (``voices`` column), since quoted executives are not the author.
+**Stance toward each target per piece.** The unit is the **piece** (004's essay, news item and
+column are three pieces, never averaged into one "article"). For each piece × target,
+:func:`piece_stance` counts approving, skeptical and neutral sentences and gives the **approving
+share among polar sentences** — neutral sentences are left out rather than entered as 0.5, so 3
+approving vs 9 skeptical reads 0.25, not "mixed". Sentences next to each other argue together
+(an arc of praise, a run of quotes), so they are not independent: a **block bootstrap** (blocks
+= paragraphs, cut into runs of at most :data:`BLOCK_SENTENCES` consecutive sentences, since some
+pieces are one long paragraph) measures the **design effect** (bootstrap variance of the share
+over the binomial variance, at least 1), and the 95 % interval is the Jeffreys interval of a
+beta-binomial on the effective sample size ``n / design effect``. Where every polar sentence is
+on one side the bootstrap cannot measure the dependence, and the design effect is the mean block
+size (as if each block said one thing). A verdict is given only where the interval excludes 0.5.
+The author's voice and all voices are computed side by side (``voices`` column), since quoted
+executives are not the author.
 
 It takes the table of :func:`retailkit.arguments.code` or the hand codings
 (:func:`retailkit.arguments.codings.load_codings`), so automatic and hand-coded comparisons are

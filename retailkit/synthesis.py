@@ -378,9 +378,7 @@ def timeline(
     pieces = pieces[dated].assign(year=year[dated].astype(int)).reset_index(drop=True)
     if pieces.empty:
         return pd.DataFrame(columns=columns)
-    overall = article_sentiment(
-        pieces, scorer=_default_scorer(scorer), n_boot=n_boot, seed=seed
-    )
+    overall = article_sentiment(pieces, scorer=_default_scorer(scorer), n_boot=n_boot, seed=seed)
     rates = theme_module.theme_profile(pieces, themes=list(themes)).pivot_table(
         index="doc_id", columns="theme", values="rate_per_1000", aggfunc="first"
     )
