@@ -196,7 +196,7 @@ def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
     ("theme", "core", "general"),
     [
         ("social_commerce", ["社交电商", "社交货币", "微商", "种草"], ["社交", "分享", "粉丝"]),
-        ("interactive_marketing", ["互动营销", "互动吧", "天猫互动吧"], ["互动", "体验"]),
+        ("interactive_marketing", ["互动营销", "互动吧", "天猫互动吧", "互动"], ["体验", "玩法"]),
         (
             "feed_marketing",
             ["信息流", "信息流营销", "猜你喜欢", "达摩盘"],
