@@ -497,22 +497,27 @@ def rebuild(root: Path) -> None:
 
 
 def export_sample(texts: dict[str, str]) -> None:
-    """Write the sample's sentences, with one sentence of context either side, for annotators."""
+    """Write the sample's sentences, with one sentence of context either side, for annotators.
+
+    Each sentence is found by its hash among the article's current sentences (the one nearest
+    its recorded index), so a later change of ``retailkit.clean`` that shifts offsets does not
+    lose it; a sentence the cleaning no longer produces at all is reported and left out.
+    """
     manifest = {row["article_id"]: row for row in read_csv(MANIFEST_PATH)}
     sample = read_csv(SAMPLE_PATH)
-    spans_by_article = {}
-    rows = []
+    spans_by_article: dict[str, list[tuple[int, int, str]]] = {}
+    rows, lost = [], []
     for row in sample:
         article_id = row["article_id"]
         if article_id not in spans_by_article:
             spans_by_article[article_id] = cleaned_sentences(texts[article_id])[1]
         spans = spans_by_article[article_id]
-        index = int(row["sentence_index"])
-        start, end, sentence = spans[index]
-        if (start, end) != (int(row["start"]), int(row["end"])) or sha256(sentence) != row[
-            "text_sha256"
-        ]:
-            raise SystemExit(f"sample.csv: {row['sentence_id']} does not match its hash/offsets")
+        recorded = int(row["sentence_index"])
+        found = [i for i, (_, _, s) in enumerate(spans) if sha256(s) == row["text_sha256"]]
+        if not found:
+            lost.append(row["sentence_id"])
+            continue
+        index = min(found, key=lambda i: (abs(i - recorded), i))
         rows.append(
             {
                 "sentence_id": row["sentence_id"],
@@ -520,14 +525,19 @@ def export_sample(texts: dict[str, str]) -> None:
                 "outlet": manifest[article_id]["outlet"],
                 "date": manifest[article_id]["date"],
                 "context_before": spans[index - 1][2] if index > 0 else "",
-                "sentence": sentence,
+                "sentence": spans[index][2],
                 "context_after": spans[index + 1][2] if index + 1 < len(spans) else "",
             }
+        )
+    if lost:
+        print(
+            f"{len(lost)} sample sentences are no longer produced by retailkit.clean "
+            f"(left out): {', '.join(lost[:5])}{' …' if len(lost) > 5 else ''}"
         )
     path = TEXTS_DIR / "sample_sentences.csv"
     columns = ["sentence_id", "article_id", "outlet", "date"]
     write_csv(path, [*columns, "context_before", "sentence", "context_after"], rows)
-    print(f"wrote {len(rows):,} sample sentences (all hashes match) to {path}")
+    print(f"wrote {len(rows):,} sample sentences (hashes checked) to {path}")
 
 
 # --------------------------------------------------------------------------------------------

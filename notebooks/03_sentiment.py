@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 import retailkit as rk
-from retailkit import pieces, plotting, sentiment
+from retailkit import pieces, plotting, sentiment, synthesis
 from retailkit.reviews import CITATION, load_validation_reviews
 
 _ = plotting.setup()
@@ -192,12 +192,14 @@ annotated.groupby("label")["score"].agg(["count", "mean"]).round(3)
 # %% [markdown]
 # ## (b) Sentiment arcs: score by sentence position
 #
-# Each article is split into sentences (`rk.split_sentences`), each sentence scored; the line is
-# a centred rolling mean over `ARC_WINDOW` sentences, the dots the single sentences.
+# Each piece (004's three pieces apart) is split into sentences (`rk.split_sentences`), each
+# sentence scored; the line is a centred rolling mean over `ARC_WINDOW` sentences, the dots the
+# single sentences.
 
 # %%
 seeds = rk.load_articles(CORPUS)
-scored = pieces.sentences(seeds, scorer=article_scorer)
+by_piece = synthesis.parts_as_documents(rk.load_articles(CORPUS, by="part"))
+scored = pieces.sentences(by_piece, scorer=article_scorer)
 arcs = pieces.sentiment_arc(scored, window=ARC_WINDOW)
 scored.groupby("doc_id").agg(
     sentences=("score", "size"), at_exactly_half=("score", lambda s: int((s == 0.5).sum()))
@@ -205,14 +207,14 @@ scored.groupby("doc_id").agg(
 
 # %%
 doc_ids = sorted(arcs["doc_id"].unique())
-LABELS = dict(zip(seeds["doc_id"], seeds["label"], strict=True))  # "000 (2017)", as elsewhere
+LABELS = dict(zip(by_piece["doc_id"], by_piece["label"], strict=True))  # "004/2 (2013)"
 fig, axes = plt.subplots(len(doc_ids), 1, figsize=(8, 2 * len(doc_ids)), sharex=True, sharey=True)
 for ax, (doc_id, arc) in zip(np.atleast_1d(axes), arcs.groupby("doc_id", sort=True), strict=True):
     ax.scatter(arc["position"], arc["score"], s=8, color="grey", alpha=0.5)
     ax.plot(arc["position"], arc["smoothed"], color="tab:blue")
     ax.axhline(0.5, color="black", linewidth=0.6, linestyle=":")
     ax.set(ylim=(0, 1), ylabel="P(approving)", title=LABELS.get(doc_id, doc_id))
-np.atleast_1d(axes)[-1].set_xlabel("relative position in the article (0 = first sentence)")
+np.atleast_1d(axes)[-1].set_xlabel("relative position in the piece (0 = first sentence)")
 fig.suptitle(QUALITY_NOTE, fontsize=10)
 fig.tight_layout()
 _ = plotting.save_figure(fig, "03_sentiment_arcs", directory=FIGURES)

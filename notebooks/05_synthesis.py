@@ -62,6 +62,7 @@
 # %%
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -330,41 +331,45 @@ time_table.round(3)
 
 # %%
 if not time_table.empty:
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.8))
-    order = range(len(time_table))
-    pieces = time_table["doc_id"].str.split("/", n=1)  # "doc_id/part" for multi-part documents
-    labels = [
-        "/".join([short[piece[0]], *piece[1:]]) + f"\n{published}"
-        for piece, published in zip(pieces, time_table["published"], strict=True)
+    dates = rk.corpus.publication_date(time_table["published"])
+    names = [
+        "/".join([short[piece[0]], *piece[1:]])
+        for piece in time_table["doc_id"].str.split("/", n=1)  # "doc_id/part" for multi-part
     ]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     for theme in synthesis.COMMERCE_THEMES:
         left.plot(
-            order,
+            dates["date"],
             time_table[f"rate_{theme}"],
             marker="o",
             linestyle="none",
             label=synthesis.THEME_LABELS[theme],
         )
-    left.set_xticks(list(order), labels, fontsize=8)
     left.set_ylabel("mentions per 1,000 tokens")
     left.set_title("Theme vocabulary by publication date")
     left.legend(fontsize=8)
-    offsets = (-0.1, 0.1) if len(timelines) == 2 else (0.0,)  # two readings side by side
+    shift = pd.Timedelta(days=25)  # two readings side by side
+    offsets = (-shift, shift) if len(timelines) == 2 else (pd.Timedelta(0),)
     for offset, (name, table) in zip(offsets, sorted(timelines.items()), strict=True):
         right.errorbar(
-            [i + offset for i in order],
+            dates["date"] + offset,
             table["mean"],
             yerr=[table["mean"] - table["ci_low"], table["ci_high"] - table["mean"]],
             fmt="o",
             capsize=3,
             label=name,
         )
+    for date, value, name in zip(dates["date"], time_table["mean"], names, strict=True):
+        right.annotate(name, (date, value), xytext=(6, -10), textcoords="offset points", fontsize=7)
     right.axhline(0.5, color="grey", linewidth=0.8)
-    right.set_xticks(list(order), labels, fontsize=8)
     right.set_ylim(0, 1)
     right.set_ylabel("mean stance (95 % CI)")
     right.set_title("Overall stance by publication date")
     right.legend(fontsize=8)
+    for ax in (left, right):
+        ax.set_xlabel("publication date (year only: 1 July; month only: the 15th)")
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     _ = plotting.save_figure(fig, "05_timeline", directory=FIGURES)
 # %% [markdown]
 # ## Findings, generated from the tables above

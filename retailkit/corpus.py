@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import numpy as np
 import pandas as pd
 
 from retailkit._parallel import effective_jobs, run_in_parts
@@ -842,6 +843,43 @@ def publication_year(published: Iterable[object]) -> pd.Series:
     """
     values = pd.Series(list(published), dtype=object).fillna("").astype(str)
     return pd.to_numeric(values.str.extract(r"^([0-9]{4})", expand=False)).astype("Int64")
+
+
+def publication_date(published: Iterable[object]) -> pd.DataFrame:
+    """A point in time for each ``published`` value, with the precision it was given at.
+
+    ``YYYY-MM-DD`` is that day; ``YYYY-MM`` is the middle of the month (the 15th); ``YYYY`` the
+    middle of the year (1 July) — so a timeline can place pieces on a real date axis without
+    claiming more precision than the catalog has.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``date`` (datetime64, NaT when there is no year) and ``precision``
+        (``day`` / ``month`` / ``year`` / ``""``).
+
+    Examples
+    --------
+    >>> dates = publication_date(["2013", "2018-06", "2017-11-08", ""])
+    >>> dates["date"].dt.strftime("%Y-%m-%d").fillna("").tolist(), dates["precision"].tolist()
+    (['2013-07-01', '2018-06-15', '2017-11-08', ''], ['year', 'month', 'day', ''])
+    """
+    values = pd.Series(list(published), dtype=object).fillna("").astype(str).str.strip()
+    parts = values.str.extract(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2}))?(?:-(?P<d>[0-9]{2}))?")
+    precision = np.where(
+        parts["d"].notna(),
+        "day",
+        np.where(parts["m"].notna(), "month", np.where(parts["y"].notna(), "year", "")),
+    )
+    text = (
+        parts["y"].fillna("")
+        + "-"
+        + parts["m"].fillna("07")
+        + "-"
+        + parts["d"].fillna(pd.Series(np.where(parts["m"].notna(), "15", "01"), index=parts.index))
+    )
+    dates = pd.to_datetime(text.where(parts["y"].notna()), format="%Y-%m-%d", errors="coerce")
+    return pd.DataFrame({"date": dates, "precision": precision})
 
 
 def short_ids(doc_ids: Iterable[str]) -> dict[str, str]:

@@ -327,20 +327,28 @@ def agreement(stance: pd.DataFrame) -> pd.DataFrame:
 
 
 def parts_as_documents(parts: pd.DataFrame) -> pd.DataFrame:
-    """Give each part of a multi-part document its own id ``doc_id/part`` (for timelines).
+    """Give each part of a multi-part document its own id ``doc_id/part`` (one piece each).
+
+    Where the frame has them (``load_articles``), ``short`` and ``label`` name the piece too:
+    ``004/2`` and ``004/2 (2013)``.
 
     Examples
     --------
-    >>> p = pd.DataFrame({"doc_id": ["a", "b", "b"], "part": [1, 1, 2], "text": ["x", "y", "z"]})
-    >>> parts_as_documents(p)["doc_id"].tolist()
-    ['a', 'b/1', 'b/2']
+    >>> p = pd.DataFrame({"doc_id": ["a", "b", "b"], "part": [1, 1, 2], "text": ["x", "y", "z"],
+    ...     "short": ["a", "b", "b"], "label": ["a (2017)", "b (2013)", "b (2013)"]})
+    >>> parts_as_documents(p)[["doc_id", "short", "label"]].values.tolist()
+    [['a', 'a', 'a (2017)'], ['b/1', 'b/1', 'b/1 (2013)'], ['b/2', 'b/2', 'b/2 (2013)']]
     """
-    counts = parts.groupby("doc_id")["part"].transform("count")
-    ids = [
-        doc if n == 1 else f"{doc}/{part}"
-        for doc, part, n in zip(parts["doc_id"], parts["part"], counts, strict=True)
-    ]
-    return parts.assign(doc_id=ids).reset_index(drop=True)
+    multi = (parts.groupby("doc_id")["part"].transform("count") > 1).to_numpy()
+    suffix = np.where(multi, "/" + parts["part"].astype(str), "")
+    out = parts.assign(doc_id=parts["doc_id"] + suffix)
+    if "short" in parts.columns:
+        out["short"] = parts["short"] + suffix
+    if "label" in parts.columns:
+        head = parts["label"].str.split(" ", n=1).str[0]
+        rest = parts["label"].str.split(" ", n=1).str[1].fillna("")
+        out["label"] = (head + suffix + " " + rest).str.strip()
+    return out.reset_index(drop=True)
 
 
 def timeline(

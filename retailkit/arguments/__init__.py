@@ -158,7 +158,7 @@ def code(docs: pd.DataFrame, *, version: str | None = None) -> pd.DataFrame:
     for doc_id, part, text in zip(docs["doc_id"], parts, docs["text"], strict=True):
         sentences, paragraphs = _piece_sentences(text if isinstance(text, str) else "")
         targets = detect_targets(sentences, paragraphs)
-        voices = attribute_voice(sentences)
+        voices = attribute_voice(sentences, paragraphs)
         for index, sentence in enumerate(sentences):
             base = {
                 "doc_id": doc_id,

@@ -20,8 +20,12 @@ _LISTS = (
     "in_view_of",
     "titles",
     "not_speakers",
+    "not_speaker_starts",
     "trailing_adverbs",
     "idiomatic_shuo",
+    "generic_speakers",
+    "list_announcement",
+    "pronoun_speakers",
     "not_frames",
     "rather_frames",
     "instead_frames",
@@ -40,8 +44,12 @@ class Rules:
     attributions: tuple[re.Pattern[str], ...]
     titles: tuple[str, ...]
     not_speakers: frozenset[str]
+    not_speaker_starts: tuple[str, ...]
     trailing_adverbs: re.Pattern[str]
     idiomatic_shuo: tuple[str, ...]
+    generic_speakers: frozenset[str]
+    list_announcement: re.Pattern[str]
+    pronoun_speakers: frozenset[str]
     not_frames: tuple[str, ...]
     rather_frames: tuple[str, ...]
     instead_frames: tuple[str, ...]
@@ -66,6 +74,7 @@ def rules() -> Rules:
         attributions = tuple(
             re.compile(pattern) for name in ("in_view_of", "source_shows") for pattern in data[name]
         )
+        re.compile(str(data["list_announcement"]))
     except (yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as error:
         raise DictionaryError(f"retailkit/data/arguments/{_FILE}: {error}") from error
     units = "|".join(re.escape(u) for u in _longest_first(data["figure_units"]))
@@ -77,8 +86,12 @@ def rules() -> Rules:
         attributions=attributions,
         titles=_longest_first(data["titles"]),
         not_speakers=frozenset(str(w) for w in data["not_speakers"]),
+        not_speaker_starts=_longest_first(data["not_speaker_starts"]),
         trailing_adverbs=re.compile(f"(?:{adverbs})+$"),
         idiomatic_shuo=_longest_first(data["idiomatic_shuo"]),
+        generic_speakers=frozenset(str(w) for w in data["generic_speakers"]),
+        list_announcement=re.compile(str(data["list_announcement"])),
+        pronoun_speakers=frozenset(str(w) for w in data["pronoun_speakers"]),
         not_frames=_longest_first(data["not_frames"]),
         rather_frames=_longest_first(data["rather_frames"]),
         instead_frames=_longest_first(data["instead_frames"]),

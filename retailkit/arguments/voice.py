@@ -62,7 +62,7 @@ def _shorten(phrase: str) -> str:
     if ends:
         phrase = phrase[max(ends) :]
     # An actor doing something somewhere (微博在北京共同宣布): the place is not the speaker.
-    place = phrase.find("在", 2)
+    place = min((i for i in (phrase.find("在", 2), phrase.find("喺", 2)) if i > 0), default=-1)
     if place > 0:
         phrase = phrase[:place]
     # "X对Y说": X speaks.
@@ -81,6 +81,8 @@ def _valid(speaker: str) -> bool:
         0 < len(speaker) <= _MAX_SPEAKER
         and speaker not in rules().not_speakers
         and speaker not in _practices()
+        and not speaker.endswith(("的", "地"))  # a modifier, not a name (更明确的表态)
+        and not speaker.startswith(rules().not_speaker_starts)
         and bool(_HAN.search(speaker))
     )
 
@@ -137,11 +139,15 @@ def speaker_of(sentence: str) -> str | None:
     for verb in (*r.strong_verbs, *r.weak_verbs):
         strong = verb in r.strong_verbs
         for found in re.finditer(re.escape(verb), text):
-            if not strong and not _AFTER_VERB_WEAK.match(text[found.end() :]):
-                continue
             if _inside_quotation(text, found.start()):
                 continue
             phrase = _PHRASE_BREAK.split(text[: found.start()])[-1]
+            if (
+                not strong
+                and not _AFTER_VERB_WEAK.match(text[found.end() :])
+                and _shorten(phrase) not in r.generic_speakers
+            ):
+                continue
             if verb == "说" and (
                 phrase.endswith(r.idiomatic_shuo) or phrase.startswith(("对", "从"))
             ):
@@ -156,17 +162,26 @@ def speaker_of(sentence: str) -> str | None:
     return best[1] if best else None
 
 
-def attribute_voice(sentences: Sequence[str]) -> list[Voice]:
+def attribute_voice(
+    sentences: Sequence[str], paragraphs: Sequence[int] | None = None
+) -> list[Voice]:
     """``(voice, speaker)`` for each sentence of one piece, in order.
 
-    The sentences must be consecutive sentences of one piece: a quotation without a speaker of
-    its own takes the speaker named by the next sentence ("“…。” / 姚迅说。") or, failing that,
-    by the previous one when the previous sentence is reported.
+    The sentences must be consecutive sentences of one piece, since context decides some cases:
+
+    * a quotation without a speaker of its own takes the speaker named by the next sentence
+      ("“…。” / 姚迅说。") or, failing that, by the previous one when that is reported;
+    * a sentence inside a quotation opened by an earlier sentence of the same paragraph
+      belongs to that quotation's speaker;
+    * a pronoun speaker (他表示) is the last speaker named before it;
+    * the numbered items after "X分享了5个技能点" (paragraphs opening with 1、2、…) are X's.
 
     Parameters
     ----------
     sentences : sequence of str
         One piece's sentences in reading order.
+    paragraphs : sequence of int, optional
+        Paragraph number of each sentence; default: one paragraph.
 
     Returns
     -------
@@ -177,14 +192,52 @@ def attribute_voice(sentences: Sequence[str]) -> list[Voice]:
     --------
     >>> attribute_voice(["“这是我们新产品最大的特点。”", "姚迅说。", "发布会在北京举行。"])
     [('reported', '姚迅'), ('reported', '姚迅'), ('author', '')]
+    >>> attribute_voice(["李开复表示，O2O会改变中国。", "不过他也有些担心，“商家准备好了吗？”"])
+    [('reported', '李开复'), ('reported', '李开复')]
     """
-    speakers = [speaker_of(s) if isinstance(s, str) else None for s in sentences]
-    out: list[Voice] = []
-    for i, sentence in enumerate(sentences):
-        speaker = speakers[i]
-        if speaker is None and isinstance(sentence, str) and _QUOTATION.match(sentence.strip()):
+    r = rules()
+    texts = [s if isinstance(s, str) else "" for s in sentences]
+    if paragraphs is None:
+        paragraphs = [0] * len(texts)
+    speakers = [speaker_of(t) if t else None for t in texts]
+    named = ""
+    for i, speaker in enumerate(speakers):  # pronouns speak for the last speaker named
+        if speaker in r.pronoun_speakers and named:
+            speakers[i] = named
+        elif speaker:
+            named = speaker
+    out: list[str | None] = list(speakers)
+    open_quotes = 0
+    for i, text in enumerate(texts):
+        if i > 0 and paragraphs[i] != paragraphs[i - 1]:
+            open_quotes = 0
+        if out[i] is None and open_quotes > 0:  # inside a quotation opened earlier
+            earlier = [out[j] for j in range(i - 1, -1, -1) if paragraphs[j] == paragraphs[i]]
+            out[i] = next((s for s in earlier if s is not None), None)
+        if out[i] is None and _QUOTATION.match(text.strip()):
             following = speakers[i + 1] if i + 1 < len(speakers) else None
-            previous = speakers[i - 1] if i > 0 else None
-            speaker = following if following is not None else previous
-        out.append(("author", "") if speaker is None else ("reported", speaker))
-    return out
+            previous = out[i - 1] if i > 0 else None
+            out[i] = following if following is not None else previous
+        open_quotes = max(0, open_quotes + text.count("“") - text.count("”"))
+    _attributed_lists(texts, paragraphs, out)
+    return [("author", "") if s is None else ("reported", s) for s in out]
+
+
+def _attributed_lists(texts: list[str], paragraphs: Sequence[int], out: list[str | None]) -> None:
+    """Give the numbered items after "X分享了5个技能点" to X (in place)."""
+    announcement = rules().list_announcement
+    for i, text in enumerate(texts):
+        speaker = out[i]
+        if not speaker or not announcement.search(text):
+            continue
+        j = i + 1
+        while j < len(texts) and paragraphs[j] == paragraphs[i]:
+            j += 1
+        while j < len(texts):
+            first = j
+            if not _LIST_MARKER.match(texts[first]):
+                break
+            while j < len(texts) and paragraphs[j] == paragraphs[first]:
+                if out[j] is None:
+                    out[j] = speaker
+                j += 1

@@ -1,0 +1,317 @@
+"""Train the commentary model (targets + stance toward a target) and measure it (issue 14).
+
+Needs the rebuilt commentary texts (``python benchmarks/build_commentary_corpus.py rebuild``,
+which writes the git-ignored ``data/commentary/texts/sample_sentences.csv``). Steps:
+
+1. Join the hand codings (``data/commentary/codings_a.csv``, annotators A1–A4) to the sentences.
+2. Agreement with the blind second pass (``codings_b.csv``): Cohen's κ per field.
+3. **Stance**: a three-class logistic regression over binary character 1–3-grams, the lexicon
+   evidence, the rule targets and the target judged; design fixed in advance (C = 0.05 chosen by
+   article-grouped 5-fold cross-validation among 0.05 / 0.1 / 0.3 / 1.0 — never on seed
+   sentences); neutral band chosen on the out-of-fold scores (macro-F1, widest of the ties).
+4. **Targets**: one binary logistic regression per target over the same features; C chosen by
+   article-grouped cross-validation on the 人人都是产品经理 sentences; measured on the WeChat
+   accounts' sentences (other outlets) against the rules.
+5. Out of domain: both measured on the seeds' hand codings (``data/arguments/``), never used.
+6. Write ``retailkit/data/arguments/commentary_model.json`` and ``commentary_ngrams.csv``.
+
+Run: ``python benchmarks/train_commentary_models.py`` (about a minute on 2 cores).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import cohen_kappa_score, f1_score, roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from retailkit.arguments import codings as seed_codings
+from retailkit.arguments.model import FORMAT_VERSION, STANCE_CLASSES, dense_features
+from retailkit.arguments.targets import TARGETS, detect_targets
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "commentary"
+OUT = ROOT / "retailkit" / "data" / "arguments"
+STANCE_C_GRID = (0.05, 0.1, 0.3, 1.0)
+TARGET_C_GRID = (0.1, 0.3, 1.0)
+BAND_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25)
+DENSE_SCALE = 3.0  # lexicon and flag features on the scale of a few n-gram indicators
+FOLDS = 5
+SEED = 0
+warnings.filterwarnings("ignore", category=UserWarning)
+
+
+def load_commentary() -> pd.DataFrame:
+    texts = DATA / "texts" / "sample_sentences.csv"
+    if not texts.is_file():
+        raise SystemExit(f"{texts}: missing; run benchmarks/build_commentary_corpus.py rebuild")
+    sentences = pd.read_csv(texts, dtype=str, keep_default_na=False)
+    coded = pd.read_csv(DATA / "codings_a.csv", dtype=str, keep_default_na=False)
+    frame = coded.merge(sentences, on="sentence_id", how="inner", validate="1:1")
+    print(f"coded sentences: {len(coded):,}; with text on this machine: {len(frame):,}")
+    return frame.reset_index(drop=True)
+
+
+def agreement(frame: pd.DataFrame) -> None:
+    second = pd.read_csv(DATA / "codings_b.csv", dtype=str, keep_default_na=False)
+    both = frame.merge(second, on="sentence_id", suffixes=("_a", "_b"))
+    print(f"\nAgreement, blind second pass ({len(both)} sentences):")
+    for target in TARGETS:
+        a = both["targets_a"].str.split(";").apply(lambda t, x=target: x in t)
+        b = both["targets_b"].str.split(";").apply(lambda t, x=target: x in t)
+        shared = both[a & b]
+        stance = (
+            cohen_kappa_score(shared[f"stance_{target}_a"], shared[f"stance_{target}_b"])
+            if shared[f"stance_{target}_a"].nunique() + shared[f"stance_{target}_b"].nunique() > 2
+            else float("nan")
+        )
+        print(
+            f"  {target:12s} target κ {cohen_kappa_score(a, b):.3f}; stance κ {stance:.3f} "
+            f"(n {len(shared)}, agreement {(shared[f'stance_{target}_a'] == shared[f'stance_{target}_b']).mean():.3f})"
+        )
+    print(f"  voice κ {cohen_kappa_score(both['voice_a'], both['voice_b']):.3f}")
+
+
+def stance_pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for row in frame.itertuples(index=False):
+        for target in [t for t in row.targets.split(";") if t]:
+            rows.append((row.article_id, row.outlet, row.sentence, target, getattr(row, f"stance_{target}")))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "sentence", "target", "stance"])
+
+
+_DENSE: dict[str, np.ndarray] = {}  # sentence -> lexicon and rule-target features (computed once)
+
+
+def precompute_dense(sentences: list[str]) -> None:
+    new = sorted(set(sentences) - set(_DENSE))
+    if new:
+        for sentence, row in zip(new, dense_features(new), strict=True):
+            _DENSE[sentence] = row
+
+
+def matrix(vectoriser: CountVectorizer, sentences: list[str], targets: list[str] | None = None):
+    precompute_dense(sentences)
+    dense = np.array([_DENSE[s] for s in sentences]).reshape(len(sentences), -1)
+    if targets is not None:
+        judged = np.array([[t == target for t in TARGETS] for target in targets], float)
+        dense = np.hstack([dense, judged.reshape(len(sentences), len(TARGETS))])
+    return hstack([vectoriser.transform(sentences), csr_matrix(dense * DENSE_SCALE)]).tocsr()
+
+
+def vectoriser_for(sentences: list[str]) -> CountVectorizer:
+    return CountVectorizer(analyzer="char", ngram_range=(1, 3), binary=True, min_df=2, lowercase=False).fit(sentences)
+
+
+def approval(model: LogisticRegression, X) -> np.ndarray:
+    p = model.predict_proba(X)
+    classes = list(model.classes_)
+    return 0.5 + (p[:, classes.index("approving")] - p[:, classes.index("skeptical")]) / 2
+
+
+def polar_figures(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float, int]:
+    polar = np.isin(labels, ["approving", "skeptical"])
+    positive = labels[polar] == "approving"
+    return (
+        float(roc_auc_score(positive, scores[polar])),
+        float(((scores[polar] > 0.5) == positive).mean()),
+        int(polar.sum()),
+    )
+
+
+def band_figures(scores: np.ndarray, labels: np.ndarray, band: tuple[float, float]) -> tuple[float, float]:
+    inside = (scores >= band[0]) & (scores <= band[1])
+    neutral = labels == "neutral"
+    precision = float(neutral[inside].mean()) if inside.any() else float("nan")
+    recall = float(inside[neutral].mean()) if neutral.any() else float("nan")
+    return precision, recall
+
+
+def choose_band(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    best = None
+    for width in BAND_GRID:
+        low, high = 0.5 - width, 0.5 + width
+        predicted = np.where(scores > high, "approving", np.where(scores < low, "skeptical", "neutral"))
+        score = f1_score(labels, predicted, average="macro")
+        if best is None or score > best[0] + 0.005:
+            best = (score, (round(low, 3), round(high, 3)))
+    assert best is not None
+    return best[1]
+
+
+def train_stance(pairs: pd.DataFrame, vec: CountVectorizer) -> tuple[LogisticRegression, tuple[float, float], dict]:
+    labels = pairs["stance"].to_numpy()
+    groups = pairs["article_id"].to_numpy()
+    results = {}
+    for C in STANCE_C_GRID:
+        oof = np.zeros(len(pairs))
+        for train, test in GroupKFold(FOLDS).split(pairs, groups=groups):
+            vec = vectoriser_for(pairs["sentence"].iloc[train].tolist())
+            X = matrix(vec, pairs["sentence"].iloc[train].tolist(), pairs["target"].iloc[train].tolist())
+            model = LogisticRegression(C=C, max_iter=5000).fit(X, labels[train])
+            Xt = matrix(vec, pairs["sentence"].iloc[test].tolist(), pairs["target"].iloc[test].tolist())
+            oof[test] = approval(model, Xt)
+        results[C] = (polar_figures(oof, labels), oof)
+        auc, accuracy, n = results[C][0]
+        print(f"  stance C={C}: article-grouped CV AUC {auc:.3f}, accuracy {accuracy:.3f} ({n} polar pairs)")
+    chosen = max(STANCE_C_GRID, key=lambda c: (round(results[c][0][0], 3), results[c][0][1]))
+    oof = results[chosen][1]
+    band = choose_band(oof, labels)
+    precision, recall = band_figures(oof, labels, band)
+    print(f"  chosen C={chosen}; neutral band {band}: CV precision {precision:.3f}, recall {recall:.3f}")
+    model = LogisticRegression(C=chosen, max_iter=5000).fit(
+        matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist()), labels
+    )
+    figures = {
+        "C": chosen,
+        "cv_auc": round(results[chosen][0][0], 4),
+        "cv_accuracy": round(results[chosen][0][1], 4),
+        "cv_polar_pairs": results[chosen][0][2],
+        "cv_band_precision": round(precision, 4),
+        "cv_band_recall": round(recall, 4),
+    }
+    return model, band, figures
+
+
+def target_labels(frame: pd.DataFrame) -> np.ndarray:
+    return np.stack([frame["targets"].str.split(";").apply(lambda t, x=t: x in t).to_numpy() for t in TARGETS], 1)
+
+
+def micro_f1(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
+    tp = int((predicted & truth).sum())
+    fp = int((predicted & ~truth).sum())
+    fn = int((~predicted & truth).sum())
+    return 2 * tp / (2 * tp + fp + fn), tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def fit_targets(vec: CountVectorizer, sentences: list[str], truth: np.ndarray, C: float) -> list[LogisticRegression]:
+    X = matrix(vec, sentences)
+    return [LogisticRegression(C=C, max_iter=5000).fit(X, truth[:, j]) for j in range(len(TARGETS))]
+
+
+def predict_targets(models: list[LogisticRegression], vec: CountVectorizer, sentences: list[str]) -> np.ndarray:
+    X = matrix(vec, sentences)
+    return np.stack([m.predict_proba(X)[:, 1] > 0.5 for m in models], 1)
+
+
+def train_targets(frame: pd.DataFrame, vec: CountVectorizer) -> tuple[list[LogisticRegression], dict]:
+    truth = target_labels(frame)
+    other = frame["outlet"].str.contains("微信公众号").to_numpy()
+    home = ~other
+    sentences = frame["sentence"].tolist()
+    groups = frame["article_id"].to_numpy()
+    scores = {}
+    for C in TARGET_C_GRID:
+        predicted = np.zeros_like(truth[home])
+        index = np.flatnonzero(home)
+        for train, test in GroupKFold(FOLDS).split(index, groups=groups[home]):
+            fold_vec = vectoriser_for([sentences[i] for i in index[train]])
+            models = fit_targets(fold_vec, [sentences[i] for i in index[train]], truth[index[train]], C)
+            predicted[test] = predict_targets(models, fold_vec, [sentences[i] for i in index[test]])
+        scores[C] = micro_f1(predicted, truth[home])[0]
+        print(f"  targets C={C}: article-grouped CV micro-F1 {scores[C]:.3f} (人人都是产品经理)")
+    chosen = max(TARGET_C_GRID, key=lambda c: round(scores[c], 3))
+    home_vec = vectoriser_for([s for s, h in zip(sentences, home, strict=True) if h])
+    models = fit_targets(home_vec, [s for s, h in zip(sentences, home, strict=True) if h], truth[home], chosen)
+    other_sentences = [s for s, o in zip(sentences, other, strict=True) if o]
+    learned = micro_f1(predict_targets(models, home_vec, other_sentences), truth[other])
+    rules = np.array([[t in found for t in TARGETS] for found in detect_targets(other_sentences)])
+    by_rules = micro_f1(rules, truth[other])
+    print(
+        f"  other outlets ({int(other.sum())} WeChat sentences): model micro-F1 {learned[0]:.3f} "
+        f"(P {learned[1]:.3f}, R {learned[2]:.3f}); rules {by_rules[0]:.3f} (P {by_rules[1]:.3f}, R {by_rules[2]:.3f})"
+    )
+    final = fit_targets(vec, sentences, truth, chosen)
+    figures = {
+        "C": chosen,
+        "cv_micro_f1": round(scores[chosen], 4),
+        "other_outlets_micro_f1": round(learned[0], 4),
+        "other_outlets_rules_micro_f1": round(by_rules[0], 4),
+        "other_outlets_sentences": int(other.sum()),
+    }
+    return final, figures
+
+
+def seeds_out_of_domain(vec, stance_model, band, target_models) -> dict:
+    gold = seed_codings.load_codings("gold")
+    pairs = gold[gold["target"] != ""]
+    scores = approval(stance_model, matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist()))
+    labels = pairs["stance"].to_numpy()
+    auc, accuracy, n = polar_figures(scores, labels)
+    precision, recall = band_figures(scores, labels, band)
+    sentences = gold.drop_duplicates("sentence_id")
+    truth = np.stack([sentences["sentence_id"].map(gold.groupby("sentence_id")["target"].agg(lambda s, x=t: x in set(s))).to_numpy(bool) for t in TARGETS], 1)
+    learned = micro_f1(predict_targets(target_models, vec, sentences["sentence"].tolist()), truth)
+    print(
+        f"\nOut of domain, the seeds' hand codings: stance AUC {auc:.3f}, accuracy {accuracy:.3f} "
+        f"({n} polar pairs); neutral band precision {precision:.3f}, recall {recall:.3f}; "
+        f"targets micro-F1 {learned[0]:.3f} (sentences judged alone)"
+    )
+    return {
+        "seeds_auc": round(auc, 4),
+        "seeds_accuracy": round(accuracy, 4),
+        "seeds_polar_pairs": n,
+        "seeds_band_precision": round(precision, 4),
+        "seeds_band_recall": round(recall, 4),
+        "seeds_targets_micro_f1": round(learned[0], 4),
+    }
+
+
+def save(vec, stance_model, band, target_models, figures, frame) -> None:
+    vocabulary = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+    n = len(vocabulary)
+    stance_order = [list(stance_model.classes_).index(c) for c in STANCE_CLASSES]
+    coef = stance_model.coef_[stance_order]
+    table = pd.DataFrame({"ngram": vocabulary})
+    for k, name in enumerate(STANCE_CLASSES):
+        table[f"stance_{name}"] = np.round(coef[k, :n], 6)
+    for j, target in enumerate(TARGETS):
+        table[f"target_{target}"] = np.round(target_models[j].coef_[0, :n], 6)
+    table.to_csv(OUT / "commentary_ngrams.csv", index=False, encoding="utf-8")
+    digest = hashlib.sha256((DATA / "codings_a.csv").read_bytes()).hexdigest()
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "description": "retailkit commentary model: targets and stance toward a target (issue 14)",
+        "trained_on": f"data/commentary/codings_a.csv ({len(frame)} sentences, sha256 {digest})",
+        "features": "binary char 1-3-grams (commentary_ngrams.csv) + dense: 3 lexicon features, 3 rule-target flags, [stance only] 3 judged-target flags",
+        "band": list(band),
+        "stance": {
+            "classes": list(STANCE_CLASSES),
+            "intercept": np.round(stance_model.intercept_[stance_order], 6).tolist(),
+            "dense": np.round(coef[:, n:] * DENSE_SCALE, 6).tolist(),
+        },
+        "targets": {
+            "intercept": [round(float(m.intercept_[0]), 6) for m in target_models],
+            "dense": [np.round(m.coef_[0, n:] * DENSE_SCALE, 6).tolist() for m in target_models],
+        },
+        "metrics": figures,
+    }
+    (OUT / "commentary_model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {OUT / 'commentary_model.json'} and commentary_ngrams.csv ({n:,} n-grams)")
+
+
+def main() -> None:
+    np.random.seed(SEED)
+    frame = load_commentary()
+    precompute_dense(frame["sentence"].tolist())
+    agreement(frame)
+    pairs = stance_pairs(frame)
+    print(f"\nStance pairs: {len(pairs):,} ({pairs['stance'].value_counts().to_dict()})")
+    vec = vectoriser_for(frame["sentence"].tolist())  # one vocabulary for both models
+    stance_model, band, stance_figures = train_stance(pairs, vec)
+    print("\nTargets:")
+    target_models, target_figures = train_targets(frame, vec)
+    seeds = seeds_out_of_domain(vec, stance_model, band, target_models)
+    save(vec, stance_model, band, target_models, {"stance": stance_figures, "targets": target_figures, "seeds": seeds}, frame)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""The commentary model: target detection and stance toward a target, learned from real commentary.
+
+Trained by ``benchmarks/train_commentary_models.py`` on 3,200 hand-coded sentences of Chinese
+commentary from other outlets (``data/commentary/``; never a seed sentence). Two parts, both
+logistic regressions over the same features of a sentence — binary character 1–3-grams (a fixed
+vocabulary), the three lexicon evidence features of :func:`retailkit.stance.sentence_features`
+and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`:
+
+* **targets**: one binary model per target (social, interactive, feed);
+* **stance**: a three-class model (approving / neutral / skeptical) whose input also says which
+  target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``.
+
+The model is data: ``retailkit/data/arguments/commentary_model.json`` (parameters, intercepts,
+dense coefficients, the neutral band, training-data hash, cross-validated figures) and
+``commentary_ngrams.csv`` (one row per n-gram: its weight in every model), UTF-8 text, no pickle.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from retailkit.arguments.targets import TARGETS
+from retailkit.errors import ModelError
+
+__all__ = [
+    "FORMAT_VERSION",
+    "STANCE_CLASSES",
+    "dense_features",
+    "load_model",
+    "model_band",
+    "stance_scores",
+    "target_probabilities",
+]
+
+FORMAT_VERSION = 1
+STANCE_CLASSES = ("approving", "neutral", "skeptical")
+_MODEL = "commentary_model.json"
+_NGRAMS = "commentary_ngrams.csv"
+
+
+def dense_features(sentences: Sequence[str], targets: Sequence[str] | None = None) -> np.ndarray:
+    """Lexicon evidence, rule targets and (for stance) the target judged, one row per sentence.
+
+    Columns: the three lexicon features of :func:`retailkit.stance.sentence_features`, three
+    0/1 rule-target flags, and — when ``targets`` is given — three 0/1 flags of the target
+    judged.
+    """
+    from retailkit import stance
+    from retailkit.arguments.targets import detect_targets
+
+    texts = [s if isinstance(s, str) else "" for s in sentences]
+    lexicon = stance.sentence_features(texts)[list(stance.LEXICONS)].to_numpy(dtype=float)
+    rules = np.array([[t in found for t in TARGETS] for found in detect_targets(texts)], float)
+    parts = [lexicon, rules.reshape(len(texts), len(TARGETS))]
+    if targets is not None:
+        judged = np.array([[t == target for t in TARGETS] for target in targets], float)
+        parts.append(judged.reshape(len(texts), len(TARGETS)))
+    return np.hstack(parts)
+
+
+@functools.cache
+def load_model() -> dict[str, Any]:
+    """The shipped commentary model (cached); a malformed file raises :class:`ModelError`."""
+    folder = resources.files("retailkit").joinpath("data", "arguments")
+    try:
+        meta = json.loads(folder.joinpath(_MODEL).read_text(encoding="utf-8"))
+        with resources.as_file(folder.joinpath(_NGRAMS)) as path:
+            ngrams = pd.read_csv(path, keep_default_na=False, encoding="utf-8")
+    except (OSError, ValueError) as error:
+        raise ModelError(f"retailkit/data/arguments/{_MODEL}: cannot read ({error})") from error
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise ModelError(
+            f"retailkit/data/arguments/{_MODEL}: format_version {meta.get('format_version')!r}, "
+            f"expected {FORMAT_VERSION}; retrain with benchmarks/train_commentary_models.py"
+        )
+    columns = [f"stance_{c}" for c in STANCE_CLASSES] + [f"target_{t}" for t in TARGETS]
+    missing = [c for c in ["ngram", *columns] if c not in ngrams.columns]
+    if missing:
+        raise ModelError(f"retailkit/data/arguments/{_NGRAMS}: missing column(s) {missing}")
+    meta["vocabulary"] = {g: i for i, g in enumerate(ngrams["ngram"])}
+    meta["ngram_weights"] = ngrams[columns].to_numpy(dtype=np.float64)
+    return meta
+
+
+def _ngram_matrix(sentences: Sequence[str], vocabulary: dict[str, int]) -> Any:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vectoriser = CountVectorizer(
+        analyzer="char", ngram_range=(1, 3), binary=True, vocabulary=vocabulary, lowercase=False
+    )
+    return vectoriser.transform([s if isinstance(s, str) else "" for s in sentences])
+
+
+def model_band() -> tuple[float, float]:
+    """The neutral band of the stance score, chosen by cross-validation on the commentary."""
+    low, high = load_model()["band"]
+    return float(low), float(high)
+
+
+def target_probabilities(sentences: Sequence[str]) -> np.ndarray:
+    """P(about each target), shape ``(n, 3)`` in :data:`TARGETS` order.
+
+    Examples
+    --------
+    >>> p = target_probabilities(["社交电商迎来爆发式增长。", "公司成立于2015年。"])
+    >>> (p[0, 0] > 0.5, p[1].max() < 0.5)
+    (np.True_, np.True_)
+    """
+    model = load_model()
+    if not len(sentences):
+        return np.zeros((0, len(TARGETS)))
+    ngrams = _ngram_matrix(sentences, model["vocabulary"])
+    weights = model["ngram_weights"][:, len(STANCE_CLASSES) :]
+    dense = dense_features(sentences)
+    z = ngrams @ weights + dense @ np.array(model["targets"]["dense"]).T
+    z = np.asarray(z) + np.array(model["targets"]["intercept"])
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+    """``0.5 + (P(approving) − P(skeptical)) / 2`` of each sentence toward its paired target.
+
+    Examples
+    --------
+    >>> s = stance_scores(["社交电商迎来爆发式增长。", "社交电商陷入困境。"], ["social", "social"])
+    >>> bool(s[0] > 0.5 > s[1])
+    True
+    """
+    model = load_model()
+    if not len(sentences):
+        return np.zeros(0)
+    ngrams = _ngram_matrix(sentences, model["vocabulary"])
+    weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
+    dense = dense_features(sentences, targets)
+    z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
+    z = z + np.array(model["stance"]["intercept"])
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    return 0.5 + (p[:, 0] - p[:, 2]) / 2
