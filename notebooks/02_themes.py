@@ -280,6 +280,11 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # moved; with one text in 2017 and three in each other year, no trend can be estimated. The
 # figure shows every text as its own dot (texts of one year side by side), with no lines between
 # years; a black dash marks the year's pooled rate.
+#
+# **Over time, only core terms are counted** (the practice's own names: 微营销 and 社交电商,
+# not 分享 or 粉丝; 信息流, not 内容 or 流量): generic words change with the genre and the fashion of the
+# day, so a rise in them says little about the practices. The table after the rates lists the
+# words behind every count.
 
 # %%
 parts = load_articles(SEEDS, by="part")
@@ -292,7 +297,7 @@ OVER_TIME = parts["year"].nunique() >= 2
 if undated:
     print("left out (no year of publication in catalog.csv):", ", ".join(undated))
 if OVER_TIME:
-    part_profile = theme_profile(parts, id_column="part_id")
+    part_profile = theme_profile(parts, id_column="part_id", lexicon=core_lexicon)
     part_profile = part_profile.merge(parts[["part_id", "year", "published"]], on="part_id")
     part_profile["theme_name"] = part_profile["theme"].map(theme_name)
     part_rates = part_profile.pivot(
@@ -301,6 +306,18 @@ if OVER_TIME:
     display(part_rates[[theme_name[t] for t in order]].round(1))
 else:
     print("fewer than two years of publication: no comparison over time")
+
+# %% [markdown]
+# The core terms behind each piece's count (marketing themes), most frequent first:
+
+# %%
+if OVER_TIME:
+    piece_hits = theme_sentences(parts, themes=marketing, id_column="part_id", lexicon=core_lexicon)
+    behind = piece_hits.groupby(["theme", "part_id", "term"], as_index=False)["count"].sum()
+    behind = behind.sort_values(["theme", "part_id", "count", "term"], ascending=[1, 1, 0, 1])
+    behind["terms"] = behind["term"] + " " + behind["count"].astype(str)
+    words = behind.groupby(["theme", "part_id"])["terms"].agg(", ".join).unstack("theme")
+    display(words.rename(columns=theme_name).fillna(""))
 
 # %% [markdown]
 # Two ways to summarise a year. **Pooled** (used below): all theme tokens of the year's texts

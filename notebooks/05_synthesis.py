@@ -150,6 +150,11 @@ table.columns = [f"{value} ({voices})" for value, voices in table.columns]
 verdicts.columns = [f"verdict ({voices})" for voices in verdicts.columns]
 table.join(verdicts).round(2)
 
+# %%
+theme_of = {t: synthesis.THEME_LABELS[rk.arguments.TARGET_THEMES[t]] for t in rk.arguments.TARGETS}
+fig = plotting.piece_stance_chart(by_piece, labels=theme_of)
+_ = plotting.save_figure(fig, "05_arguments_by_piece", directory=FIGURES)
+
 # %% [markdown]
 # The sentences behind each verdict (author's voice first, then reported speech with its
 # speaker), two per side:

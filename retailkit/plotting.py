@@ -197,3 +197,51 @@ def save_figure(
                 fig.savefig(path, format=fmt, metadata=metadata.get(fmt), bbox_inches="tight")
         paths.append(path)
     return paths
+
+
+def piece_stance_chart(table: Any, *, labels: dict[str, str] | None = None) -> Any:
+    """Dot-and-interval chart of :func:`retailkit.pieces.piece_stance`, one panel per target.
+
+    Each piece gets two rows of dots, the author's own sentences and all voices, at its
+    approving share among polar sentences with the 95 % interval, annotated ``a:s`` (approving :
+    skeptical sentences). Pieces with too few polar sentences for a share are left out.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Output of :func:`retailkit.pieces.piece_stance`.
+    labels : dict, optional
+        Panel title per target (``social`` …); default the target names.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+
+    targets = sorted(table["target"].unique(), key=["social", "interactive", "feed"].index)
+    pieces = sorted(table["piece"].unique())
+    fig, axes = plt.subplots(1, len(targets), figsize=(4 * len(targets), 4), sharey=True)
+    axes = list(axes) if len(targets) > 1 else [axes]
+    styles = ((-0.15, "author", "tab:blue"), (0.15, "all", "tab:orange"))
+    for ax, target in zip(axes, targets, strict=True):
+        for offset, voices, color in styles:
+            rows = table[(table["target"] == target) & (table["voices"] == voices)]
+            rows = rows.dropna(subset=["approving_share"])
+            y = [pieces.index(p) + offset for p in rows["piece"]]
+            share = rows["approving_share"]
+            error = [share - rows["ci_low"], rows["ci_high"] - share]
+            ax.errorbar(share, y, xerr=error, fmt="o", color=color, capsize=3, label=voices)
+            counts = zip(share, y, rows["n_approving"], rows["n_skeptical"], strict=True)
+            for x, row, approving, skeptical in counts:
+                ax.annotate(
+                    f"{approving}:{skeptical}", (x, row), xytext=(4, 3),
+                    textcoords="offset points", fontsize=7,
+                )  # fmt: skip
+        ax.axvline(0.5, color="grey", linewidth=0.8)
+        ax.set(xlim=(0, 1), title=(labels or {}).get(target, target))
+        ax.set_xlabel("approving share of polar sentences")
+    axes[0].set_yticks(range(len(pieces)), pieces)
+    axes[0].legend(title="voices", fontsize=8, loc="lower left")
+    fig.tight_layout()
+    return fig

@@ -31,8 +31,9 @@ import pandas as pd
 
 from retailkit.arguments import codings
 from retailkit.arguments.extract import actors, cited_figures
-from retailkit.arguments.targets import TARGETS, detect_targets, keyword_targets
-from retailkit.arguments.toward import stance_toward
+from retailkit.arguments.model import model_band
+from retailkit.arguments.targets import TARGET_THEMES, TARGETS, detect_targets, keyword_targets
+from retailkit.arguments.toward import Scorer, stance_toward
 from retailkit.arguments.voice import attribute_voice, speaker_of
 from retailkit.errors import CorpusError
 
@@ -40,6 +41,7 @@ __all__ = [
     "CODEBOOK",
     "CODE_COLUMNS",
     "TARGETS",
+    "TARGET_THEMES",
     "actors",
     "attribute_voice",
     "cited_figures",
@@ -121,7 +123,7 @@ def _piece_sentences(text: str) -> tuple[list[str], list[int]]:
     return sentences, paragraphs
 
 
-def code(docs: pd.DataFrame, *, version: str | None = None) -> pd.DataFrame:
+def code(docs: pd.DataFrame, *, scorer: Scorer = "commentary") -> pd.DataFrame:
     """Code every sentence of every piece for target, stance toward it, voice and speaker.
 
     Parameters
@@ -130,8 +132,10 @@ def code(docs: pd.DataFrame, *, version: str | None = None) -> pd.DataFrame:
         Cleaned pieces with columns ``doc_id`` and ``text`` and optionally ``part`` — e.g.
         ``retailkit.load_seeds(by="part")`` or ``retailkit.load_articles(path, by="part")``.
         Without ``part`` every document is one piece (``part`` 1).
-    version : {"v1", "v2"}, optional
-        Stance scorer used for the clauses (:func:`retailkit.stance.score`).
+    scorer : {"commentary", "v1", "v2"}
+        Stance toward each target: the model learned from real commentary (default; its
+        neutral band from :func:`retailkit.arguments.model.model_band`) or
+        :func:`retailkit.stance.score` ``v1`` / ``v2`` (not target-aware; its stored band).
 
     Returns
     -------
@@ -178,9 +182,12 @@ def code(docs: pd.DataFrame, *, version: str | None = None) -> pd.DataFrame:
         scores[with_target.to_numpy()] = stance_toward(
             out.loc[with_target, "sentence"].tolist(),
             out.loc[with_target, "target"].tolist(),
-            version=version,
+            scorer=scorer,
         )
-    lo, hi = stance.default_band(version)  # type: ignore[arg-type]
+    if scorer == "commentary":
+        lo, hi = model_band()
+    else:
+        lo, hi = stance.default_band(scorer)
     labels = np.where(scores > hi, "approving", np.where(scores < lo, "skeptical", "neutral"))
     out["stance"] = np.where(with_target, labels, "")
     out["score"] = scores

@@ -79,11 +79,14 @@ def _frame(sentence: str, target: str) -> float | None:
     return None
 
 
+Scorer = Literal["commentary", "v1", "v2"]
+
+
 def stance_toward(
     sentences: Sequence[str],
     targets: Sequence[str],
     *,
-    version: str | None = None,
+    scorer: Scorer = "commentary",
     scope: Literal["sentence", "clause"] = "sentence",
 ) -> np.ndarray:
     """P(approving) of each sentence toward the paired target.
@@ -94,10 +97,13 @@ def stance_toward(
         Sentences; each is judged toward the target at the same position in ``targets``.
     targets : sequence of str
         ``"social"``, ``"interactive"`` or ``"feed"`` for each sentence.
-    version : {"v1", "v2"}, optional
-        Stance scorer (:func:`retailkit.stance.score`); default its default.
+    scorer : {"commentary", "v1", "v2"}
+        ``"commentary"`` (default): the target-aware model learned from real commentary
+        (:mod:`retailkit.arguments.model`), told which target to judge; ``"v1"`` / ``"v2"``:
+        :func:`retailkit.stance.score`, which does not know the target.
     scope : {"sentence", "clause"}
-        What is scored when no contrast frame or neglect decides (see the module docstring).
+        With ``v1`` / ``v2``: what is scored when no contrast frame or neglect decides (see the
+        module docstring). The commentary model always reads the whole sentence.
 
     Returns
     -------
@@ -108,6 +114,8 @@ def stance_toward(
     --------
     >>> stance_toward(["推送不是互动", "推送不是互动"], ["feed", "interactive"]).round(2).tolist()
     [0.2, 0.8]
+    >>> stance_toward(["社交电商陷入困境"], ["social"], scorer="v1").round(2).tolist()
+    [0.06]
     >>> float(stance_toward(["很多品牌忽略了互动"], ["interactive"])[0])
     0.8
     """
@@ -115,6 +123,8 @@ def stance_toward(
 
     if scope not in ("sentence", "clause"):
         raise ValueError(f"scope={scope!r}: expected 'sentence' or 'clause'")
+    if scorer not in ("commentary", "v1", "v2"):
+        raise ValueError(f"scorer={scorer!r}: expected 'commentary', 'v1' or 'v2'")
     if len(sentences) != len(targets):
         raise ValueError(
             f"sentences and targets differ in length ({len(sentences)} vs {len(targets)})"
@@ -134,8 +144,16 @@ def stance_toward(
             else []
         )
         pending.append((i, clauses, sentence))
+    if scorer == "commentary":
+        from retailkit.arguments.model import stance_scores
+
+        if pending:
+            index = [i for i, _, _ in pending]
+            judged = [targets[i] for i in index]
+            scores[index] = stance_scores([sentence for _, _, sentence in pending], judged)
+        return scores
     flat = [text for _, clauses, sentence in pending for text in (*clauses, sentence)]
-    flat_scores = iter(stance.score(flat, version=version) if flat else [])  # type: ignore[arg-type]
+    flat_scores = iter(stance.score(flat, version=scorer) if flat else [])
     for i, clauses, _ in pending:
         clause_scores = [next(flat_scores) for _ in clauses]
         whole = next(flat_scores)
