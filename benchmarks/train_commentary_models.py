@@ -75,7 +75,8 @@ def agreement(frame: pd.DataFrame) -> None:
         )
         print(
             f"  {target:12s} target κ {cohen_kappa_score(a, b):.3f}; stance κ {stance:.3f} "
-            f"(n {len(shared)}, agreement {(shared[f'stance_{target}_a'] == shared[f'stance_{target}_b']).mean():.3f})"
+            f"(n {len(shared)}, agreement "
+            f"{(shared[f'stance_{target}_a'] == shared[f'stance_{target}_b']).mean():.3f})"
         )
     print(f"  voice κ {cohen_kappa_score(both['voice_a'], both['voice_b']):.3f}")
 
@@ -84,7 +85,9 @@ def stance_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in frame.itertuples(index=False):
         for target in [t for t in row.targets.split(";") if t]:
-            rows.append((row.article_id, row.outlet, row.sentence, target, getattr(row, f"stance_{target}")))
+            rows.append(
+                (row.article_id, row.outlet, row.sentence, target, getattr(row, f"stance_{target}"))
+            )
     return pd.DataFrame(rows, columns=["article_id", "outlet", "sentence", "target", "stance"])
 
 
@@ -108,7 +111,9 @@ def matrix(vectoriser: CountVectorizer, sentences: list[str], targets: list[str]
 
 
 def vectoriser_for(sentences: list[str]) -> CountVectorizer:
-    return CountVectorizer(analyzer="char", ngram_range=(1, 3), binary=True, min_df=2, lowercase=False).fit(sentences)
+    return CountVectorizer(
+        analyzer="char", ngram_range=(1, 3), binary=True, min_df=2, lowercase=False
+    ).fit(sentences)
 
 
 def approval(model: LogisticRegression, X) -> np.ndarray:
@@ -127,7 +132,9 @@ def polar_figures(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float,
     )
 
 
-def band_figures(scores: np.ndarray, labels: np.ndarray, band: tuple[float, float]) -> tuple[float, float]:
+def band_figures(
+    scores: np.ndarray, labels: np.ndarray, band: tuple[float, float]
+) -> tuple[float, float]:
     inside = (scores >= band[0]) & (scores <= band[1])
     neutral = labels == "neutral"
     precision = float(neutral[inside].mean()) if inside.any() else float("nan")
@@ -139,7 +146,9 @@ def choose_band(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     best = None
     for width in BAND_GRID:
         low, high = 0.5 - width, 0.5 + width
-        predicted = np.where(scores > high, "approving", np.where(scores < low, "skeptical", "neutral"))
+        predicted = np.where(
+            scores > high, "approving", np.where(scores < low, "skeptical", "neutral")
+        )
         score = f1_score(labels, predicted, average="macro")
         if best is None or score > best[0] + 0.005:
             best = (score, (round(low, 3), round(high, 3)))
@@ -147,7 +156,9 @@ def choose_band(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return best[1]
 
 
-def train_stance(pairs: pd.DataFrame, vec: CountVectorizer) -> tuple[LogisticRegression, tuple[float, float], dict]:
+def train_stance(
+    pairs: pd.DataFrame, vec: CountVectorizer
+) -> tuple[LogisticRegression, tuple[float, float], dict]:
     labels = pairs["stance"].to_numpy()
     groups = pairs["article_id"].to_numpy()
     results = {}
@@ -155,18 +166,28 @@ def train_stance(pairs: pd.DataFrame, vec: CountVectorizer) -> tuple[LogisticReg
         oof = np.zeros(len(pairs))
         for train, test in GroupKFold(FOLDS).split(pairs, groups=groups):
             vec = vectoriser_for(pairs["sentence"].iloc[train].tolist())
-            X = matrix(vec, pairs["sentence"].iloc[train].tolist(), pairs["target"].iloc[train].tolist())
+            X = matrix(
+                vec, pairs["sentence"].iloc[train].tolist(), pairs["target"].iloc[train].tolist()
+            )
             model = LogisticRegression(C=C, max_iter=5000).fit(X, labels[train])
-            Xt = matrix(vec, pairs["sentence"].iloc[test].tolist(), pairs["target"].iloc[test].tolist())
+            Xt = matrix(
+                vec, pairs["sentence"].iloc[test].tolist(), pairs["target"].iloc[test].tolist()
+            )
             oof[test] = approval(model, Xt)
         results[C] = (polar_figures(oof, labels), oof)
         auc, accuracy, n = results[C][0]
-        print(f"  stance C={C}: article-grouped CV AUC {auc:.3f}, accuracy {accuracy:.3f} ({n} polar pairs)")
+        print(
+            f"  stance C={C}: article-grouped CV AUC {auc:.3f}, accuracy {accuracy:.3f} "
+            f"({n} polar pairs)"
+        )
     chosen = max(STANCE_C_GRID, key=lambda c: (round(results[c][0][0], 3), results[c][0][1]))
     oof = results[chosen][1]
     band = choose_band(oof, labels)
     precision, recall = band_figures(oof, labels, band)
-    print(f"  chosen C={chosen}; neutral band {band}: CV precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"  chosen C={chosen}; neutral band {band}: "
+        f"CV precision {precision:.3f}, recall {recall:.3f}"
+    )
     model = LogisticRegression(C=chosen, max_iter=5000).fit(
         matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist()), labels
     )
@@ -182,7 +203,10 @@ def train_stance(pairs: pd.DataFrame, vec: CountVectorizer) -> tuple[LogisticReg
 
 
 def target_labels(frame: pd.DataFrame) -> np.ndarray:
-    return np.stack([frame["targets"].str.split(";").apply(lambda t, x=t: x in t).to_numpy() for t in TARGETS], 1)
+    return np.stack(
+        [frame["targets"].str.split(";").apply(lambda t, x=t: x in t).to_numpy() for t in TARGETS],
+        1,
+    )
 
 
 def micro_f1(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
@@ -192,17 +216,23 @@ def micro_f1(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float, fl
     return 2 * tp / (2 * tp + fp + fn), tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
-def fit_targets(vec: CountVectorizer, sentences: list[str], truth: np.ndarray, C: float) -> list[LogisticRegression]:
+def fit_targets(
+    vec: CountVectorizer, sentences: list[str], truth: np.ndarray, C: float
+) -> list[LogisticRegression]:
     X = matrix(vec, sentences)
     return [LogisticRegression(C=C, max_iter=5000).fit(X, truth[:, j]) for j in range(len(TARGETS))]
 
 
-def predict_targets(models: list[LogisticRegression], vec: CountVectorizer, sentences: list[str]) -> np.ndarray:
+def predict_targets(
+    models: list[LogisticRegression], vec: CountVectorizer, sentences: list[str]
+) -> np.ndarray:
     X = matrix(vec, sentences)
     return np.stack([m.predict_proba(X)[:, 1] > 0.5 for m in models], 1)
 
 
-def train_targets(frame: pd.DataFrame, vec: CountVectorizer) -> tuple[list[LogisticRegression], dict]:
+def train_targets(
+    frame: pd.DataFrame, vec: CountVectorizer
+) -> tuple[list[LogisticRegression], dict]:
     truth = target_labels(frame)
     other = frame["outlet"].str.contains("微信公众号").to_numpy()
     home = ~other
@@ -214,20 +244,25 @@ def train_targets(frame: pd.DataFrame, vec: CountVectorizer) -> tuple[list[Logis
         index = np.flatnonzero(home)
         for train, test in GroupKFold(FOLDS).split(index, groups=groups[home]):
             fold_vec = vectoriser_for([sentences[i] for i in index[train]])
-            models = fit_targets(fold_vec, [sentences[i] for i in index[train]], truth[index[train]], C)
+            models = fit_targets(
+                fold_vec, [sentences[i] for i in index[train]], truth[index[train]], C
+            )
             predicted[test] = predict_targets(models, fold_vec, [sentences[i] for i in index[test]])
         scores[C] = micro_f1(predicted, truth[home])[0]
         print(f"  targets C={C}: article-grouped CV micro-F1 {scores[C]:.3f} (人人都是产品经理)")
     chosen = max(TARGET_C_GRID, key=lambda c: round(scores[c], 3))
     home_vec = vectoriser_for([s for s, h in zip(sentences, home, strict=True) if h])
-    models = fit_targets(home_vec, [s for s, h in zip(sentences, home, strict=True) if h], truth[home], chosen)
+    models = fit_targets(
+        home_vec, [s for s, h in zip(sentences, home, strict=True) if h], truth[home], chosen
+    )
     other_sentences = [s for s, o in zip(sentences, other, strict=True) if o]
     learned = micro_f1(predict_targets(models, home_vec, other_sentences), truth[other])
     rules = np.array([[t in found for t in TARGETS] for found in detect_targets(other_sentences)])
     by_rules = micro_f1(rules, truth[other])
     print(
         f"  other outlets ({int(other.sum())} WeChat sentences): model micro-F1 {learned[0]:.3f} "
-        f"(P {learned[1]:.3f}, R {learned[2]:.3f}); rules {by_rules[0]:.3f} (P {by_rules[1]:.3f}, R {by_rules[2]:.3f})"
+        f"(P {learned[1]:.3f}, R {learned[2]:.3f}); "
+        f"rules {by_rules[0]:.3f} (P {by_rules[1]:.3f}, R {by_rules[2]:.3f})"
     )
     final = fit_targets(vec, sentences, truth, chosen)
     figures = {
@@ -243,12 +278,22 @@ def train_targets(frame: pd.DataFrame, vec: CountVectorizer) -> tuple[list[Logis
 def seeds_out_of_domain(vec, stance_model, band, target_models) -> dict:
     gold = seed_codings.load_codings("gold")
     pairs = gold[gold["target"] != ""]
-    scores = approval(stance_model, matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist()))
+    scores = approval(
+        stance_model, matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist())
+    )
     labels = pairs["stance"].to_numpy()
     auc, accuracy, n = polar_figures(scores, labels)
     precision, recall = band_figures(scores, labels, band)
     sentences = gold.drop_duplicates("sentence_id")
-    truth = np.stack([sentences["sentence_id"].map(gold.groupby("sentence_id")["target"].agg(lambda s, x=t: x in set(s))).to_numpy(bool) for t in TARGETS], 1)
+    truth = np.stack(
+        [
+            sentences["sentence_id"]
+            .map(gold.groupby("sentence_id")["target"].agg(lambda s, x=t: x in set(s)))
+            .to_numpy(bool)
+            for t in TARGETS
+        ],
+        1,
+    )
     learned = micro_f1(predict_targets(target_models, vec, sentences["sentence"].tolist()), truth)
     print(
         f"\nOut of domain, the seeds' hand codings: stance AUC {auc:.3f}, accuracy {accuracy:.3f} "
@@ -281,7 +326,10 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
         "format_version": FORMAT_VERSION,
         "description": "retailkit commentary model: targets and stance toward a target (issue 14)",
         "trained_on": f"data/commentary/codings_a.csv ({len(frame)} sentences, sha256 {digest})",
-        "features": "binary char 1-3-grams (commentary_ngrams.csv) + dense: 3 lexicon features, 3 rule-target flags, [stance only] 3 judged-target flags",
+        "features": (
+            "binary char 1-3-grams (commentary_ngrams.csv) + dense: 3 lexicon features, "
+            "3 rule-target flags, [stance only] 3 judged-target flags"
+        ),
         "band": list(band),
         "stance": {
             "classes": list(STANCE_CLASSES),
@@ -294,7 +342,9 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
         },
         "metrics": figures,
     }
-    (OUT / "commentary_model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / "commentary_model.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"\nwrote {OUT / 'commentary_model.json'} and commentary_ngrams.csv ({n:,} n-grams)")
 
 
@@ -310,7 +360,14 @@ def main() -> None:
     print("\nTargets:")
     target_models, target_figures = train_targets(frame, vec)
     seeds = seeds_out_of_domain(vec, stance_model, band, target_models)
-    save(vec, stance_model, band, target_models, {"stance": stance_figures, "targets": target_figures, "seeds": seeds}, frame)
+    save(
+        vec,
+        stance_model,
+        band,
+        target_models,
+        {"stance": stance_figures, "targets": target_figures, "seeds": seeds},
+        frame,
+    )
 
 
 if __name__ == "__main__":
