@@ -207,13 +207,14 @@ scored.groupby("doc_id").agg(
 
 # %%
 doc_ids = sorted(arcs["doc_id"].unique())
-LABELS = dict(zip(by_piece["doc_id"], by_piece["label"], strict=True))  # "004/2 (2013)"
+LABELS = dict(zip(seeds["doc_id"], seeds["label"], strict=True))  # "000 (2017)", as elsewhere
+PIECE_LABELS = dict(zip(by_piece["doc_id"], by_piece["label"], strict=True))  # "004/2 (2013)"
 fig, axes = plt.subplots(len(doc_ids), 1, figsize=(8, 2 * len(doc_ids)), sharex=True, sharey=True)
 for ax, (doc_id, arc) in zip(np.atleast_1d(axes), arcs.groupby("doc_id", sort=True), strict=True):
     ax.scatter(arc["position"], arc["score"], s=8, color="grey", alpha=0.5)
     ax.plot(arc["position"], arc["smoothed"], color="tab:blue")
     ax.axhline(0.5, color="black", linewidth=0.6, linestyle=":")
-    ax.set(ylim=(0, 1), ylabel="P(approving)", title=LABELS.get(doc_id, doc_id))
+    ax.set(ylim=(0, 1), ylabel="P(approving)", title=PIECE_LABELS.get(doc_id, doc_id))
 np.atleast_1d(axes)[-1].set_xlabel("relative position in the piece (0 = first sentence)")
 fig.suptitle(QUALITY_NOTE, fontsize=10)
 fig.tight_layout()

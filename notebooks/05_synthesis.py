@@ -124,12 +124,16 @@ if USE_HAND_LABELS:
     )
 
 # %% [markdown]
-# How well the automatic coder reproduces the hand codings (targets: precision, recall, F1;
-# voice accuracy; speaker named correctly among reported sentences; stance toward the coded
-# theme: AUC and accuracy, approving vs skeptical), beside the keyword-presence baseline.
+# How well the automatic coder reproduces the hand codings of the seeds (targets: precision,
+# recall, F1; voice accuracy; speaker named correctly among reported sentences; stance toward
+# the coded theme: AUC and accuracy, approving vs skeptical), beside the keyword-presence
+# baseline (a theme's word present → about it; the sentence's overall stance score). Always
+# measured on the seeds, whatever folder `SEEDS` names.
 
 # %%
-arguments_evaluation = rk.arguments.codings.evaluate(coded)
+if not IS_SEEDS:
+    print("measured on the hand-coded seed pieces, not on yours")
+arguments_evaluation = rk.arguments.codings.evaluate(coded if IS_SEEDS else None)
 headline = arguments_evaluation[
     arguments_evaluation["group"].isin(["all", "micro", "social", "interactive", "feed"])
 ]

@@ -147,3 +147,35 @@ def test_coded_sentences_still_match_the_cleaning() -> None:
     evaluation = codings.evaluate()
     matched = evaluation[evaluation["measure"] == "sentences matched"].iloc[0]
     assert matched["value"] >= 0.95 * matched["n"]
+
+
+def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentences() -> None:
+    from importlib import resources
+
+    from retailkit.arguments.model import load_model
+
+    folder = resources.files("retailkit").joinpath("data", "arguments")
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith("commentary_"))
+    assert names == ["commentary_model.json", "commentary_ngrams.csv"]
+    model = load_model()
+    assert model["trained_on"].startswith("data/commentary/codings_a.csv")
+    low, high = model["band"]
+    assert 0 <= low <= 0.5 <= high <= 1
+    seed_sentences = set(codings.load_codings()["sentence"])
+    commentary = pd.read_csv(codings.CODINGS_DIR.parent / "commentary" / "codings_a.csv")
+    assert not commentary["sentence_id"].str.startswith(("000", "001", "002", "003", "004")).any()
+    assert seed_sentences  # the seeds' codings exist and are a separate set of ids
+
+
+@pytest.mark.parametrize("scorer", ["commentary", "v1", "v2"])
+def test_every_stance_scorer_codes_the_contrast_the_same_way(scorer: str) -> None:
+    coded = code(pd.DataFrame({"doc_id": ["x"], "text": ["推送不是互动。"]}), scorer=scorer)  # type: ignore[arg-type]
+    assert dict(zip(coded["target"], coded["stance"], strict=True)) == {
+        "interactive": "approving",
+        "feed": "skeptical",
+    }
+
+
+def test_unknown_scorer_is_rejected() -> None:
+    with pytest.raises(ValueError, match="scorer="):
+        stance_toward(["推送不是互动"], ["feed"], scorer="vibes")  # type: ignore[arg-type]
