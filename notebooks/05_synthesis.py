@@ -113,8 +113,10 @@ articles[["short", "published", "source", "title"]]
 coded = rk.arguments.code(parts)
 if USE_HAND_LABELS:
     hand = rk.arguments.codings.load_codings()
-    paragraphs = coded.drop_duplicates(["doc_id", "part", "sentence"])
-    keys = ["doc_id", "part", "sentence"]
+    keys = ["doc_id", "part", "match"]  # paragraphs of the hand-coded sentences, from today's split
+    match = rk.arguments.codings.match_key
+    paragraphs = coded.assign(match=match(coded["sentence"])).drop_duplicates(keys)
+    hand = hand.assign(match=match(hand["sentence"]))
     hand = hand.merge(paragraphs[[*keys, "paragraph_index"]], on=keys, how="left")
     arguments_agreement = rk.arguments.codings.agreement_summary()
     display(

@@ -98,8 +98,9 @@ def piece_label(doc_id: str, part: int, n_parts: int) -> str:
 
 
 def _blocks(frame: pd.DataFrame) -> np.ndarray:
+    # Sentences of unknown paragraph (codings of text the cleaning no longer produces) stand alone.
     paragraph = (
-        frame["paragraph_index"].to_numpy()
+        frame["paragraph_index"].fillna(-1 - frame["sentence_index"]).to_numpy()
         if "paragraph_index" in frame.columns
         else np.zeros(len(frame), int)
     )

@@ -26,7 +26,7 @@ import pandas as pd
 from retailkit.arguments.targets import TARGETS
 from retailkit.errors import CorpusError
 
-__all__ = ["CODINGS_DIR", "agreement_summary", "evaluate", "load_codings"]
+__all__ = ["CODINGS_DIR", "agreement_summary", "evaluate", "load_codings", "match_key"]
 
 CODINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "arguments"
 _FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
@@ -197,6 +197,11 @@ def _prf(predicted: pd.Series, gold: pd.Series) -> tuple[int, int, int]:
     return tp, int((predicted & ~gold).sum()), int((~predicted & gold).sum())
 
 
+def match_key(sentences: pd.Series) -> pd.Series:
+    """Sentence text for matching codings to today's cleaning (著 → 着 since 2026-11-30)."""
+    return sentences.fillna("").str.replace("著", "着", regex=False)
+
+
 def evaluate(
     coded: pd.DataFrame | None = None, *, gold: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -228,7 +233,9 @@ def evaluate(
         from retailkit.corpus import load_seeds
 
         coded = code(load_seeds(by="part"))
-    keys = [*_PIECE_KEYS, "sentence"]
+    keys = [*_PIECE_KEYS, "match"]
+    gold = gold.assign(match=match_key(gold["sentence"]))
+    coded = coded.assign(match=match_key(coded["sentence"]))
     gold_sentences = gold.drop_duplicates("sentence_id")
     auto_sentences = coded.drop_duplicates([*_PIECE_KEYS, "sentence_index"])
     matched = gold_sentences.merge(
