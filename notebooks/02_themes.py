@@ -281,10 +281,10 @@ _ = plotting.save_figure(fig, "02_themes_platforms", directory=FIGURES)
 # figure shows every text as its own dot (texts of one year side by side), with no lines between
 # years; a black dash marks the year's pooled rate.
 #
-# **Over time, only core terms are counted** (the practice's own names: 微营销 and 社交电商, not
-# 分享 or 粉丝; 信息流, not 内容 or 流量): generic words change with the genre and the fashion of the
-# day, so a rise in them says little about the practices. The table after the rates lists
-# the words behind every count.
+# **Over time, only core terms are counted** (the practice's own names: 微营销
+# and 社交电商, not 分享 or 粉丝; 信息流, not 内容 or 流量): generic words change with the
+# genre and the fashion of the day, so a rise in them says little about the
+# practices. The table after the rates lists the words behind every count.
 
 # %%
 parts = load_articles(SEEDS, by="part")
