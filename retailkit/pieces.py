@@ -136,6 +136,11 @@ def _interval(
     a = approving.sum() / design_effect
     s = (n - approving.sum()) / design_effect
     low, high = beta.ppf([0.025, 0.975], a + 0.5, s + 0.5)
+    # Brown, Cai & DasGupta (2001): all on one side, the interval reaches that end.
+    if approving.all():
+        high = 1.0
+    if not approving.any():
+        low = 0.0
     return float(low), float(high), design_effect
 
 
