@@ -43,8 +43,7 @@
 #   voice with accuracy 0.95, the speaker of 0.74 of reported sentences, and stance toward the
 #   coded theme with AUC 0.84 / accuracy 0.82 (the earlier whole-sentence score: 0.79 / 0.75).
 #   It reproduces the approving verdicts of 2017–2018 but **not** 004/1's skepticism of
-#   micro-marketing (it reads 12 approving vs 2 skeptical there): the essay's skepticism is
-#   argued in metaphors (美丽的麻醉剂, a beautiful anaesthetic) the model has not learned.
+#   micro-marketing (it reads 12 approving vs 2 skeptical there; see the side-by-side table).
 # * The sections after it keep the earlier method (one stance label per sentence, averaged,
 #   004 as one article) for comparison; where they differ, the coded comparison is the one to
 #   cite.
