@@ -317,8 +317,13 @@ def explain(sentence: str | None) -> pd.DataFrame:
         "context",
         "contribution",
     ]
+    return pd.DataFrame(_evidence(sentence), columns=columns)
+
+
+def _evidence(sentence: str | None) -> list[tuple[str, str, int, float, int, float, float, float]]:
+    """The rows of :func:`explain`, sorted by lexicon (in :data:`LEXICONS` order), then token."""
     if _is_missing(sentence) or not str(sentence).strip():
-        return pd.DataFrame(columns=columns)
+        return []
     text = str(sentence).strip()
     res = _resources()
     tokens = _tokens(text)
@@ -341,6 +346,7 @@ def explain(sentence: str | None) -> pd.DataFrame:
     rows = []
     for name in LEXICONS:
         lexicon = res.lexicons[name]
+        found = []
         for start, _end, word in _matches(tokens, lexicon, res.longest[name]):
             negations = sum(
                 1
@@ -354,9 +360,9 @@ def explain(sentence: str | None) -> pd.DataFrame:
             context = weights[start] * question
             polarity = lexicon[word]
             contribution = polarity * (-1.0) ** negations * degree * context
-            rows.append((name, word, start, polarity, negations, degree, context, contribution))
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["lexicon", "token_index"], kind="stable").reset_index(drop=True)
+            found.append((name, word, start, polarity, negations, degree, context, contribution))
+        rows += sorted(found, key=lambda row: row[2])  # stable: by token index
+    return rows
 
 
 def sentence_features(sentences: Sequence[str | None]) -> pd.DataFrame:
@@ -389,10 +395,11 @@ def sentence_features(sentences: Sequence[str | None]) -> pd.DataFrame:
         values = dict.fromkeys(LEXICONS, 0.0)
         missing = _is_missing(sentence)
         if not missing:
-            evidence = explain(sentence)
-            sums = evidence.groupby("lexicon")["contribution"].sum()
+            sums: dict[str, float] = {}
+            for row in _evidence(sentence):
+                sums[row[0]] = sums.get(row[0], 0.0) + row[7]
             for name, total in sums.items():
-                values[str(name)] = math.copysign(math.log1p(abs(total)), total)
+                values[name] = math.copysign(math.log1p(abs(total)), total)
         rows.append({**values, "missing": missing})
     return pd.DataFrame(rows, columns=[*LEXICONS, "missing"])
 
