@@ -17,32 +17,32 @@
 #
 # **Findings.**
 #
-# * **Vocabulary:** 683 terms. The `MAX_DF` = 20 % cap removes a single word, 用户 "users" (48 of
-#   226 paragraphs); 电商 "e-commerce" (17 %) and 阿里 "Alibaba" (13 %) stay below it and are
-#   among the top words of topics 2, 4 and 5. Four extra stopwords for this notebook only: 人
+# * **Vocabulary:** 685 terms from 222 paragraphs. The `MAX_DF` = 20 % cap removes a single
+#   word, 用户 "users" (48 of 222 paragraphs); 微博 Weibo (19 %), 电商 "e-commerce" and 消费
+#   "consumption" (17 %) stay below it. Four extra stopwords for this notebook only: 人
 #   "person", 多 "many", 新 "new", 月 "month".
-# * **k = 5** topics, by mean rank over k = 3..8 (three seeds each): best on c_npmi (−0.036) and
-#   stability (0.772), while k = 8 has the best c_v (0.327 vs 0.304). Coherence gives no
-#   evidence of topics: c_npmi is negative for every k (top words share paragraphs *less* often
-#   than chance), and the same models fitted to a shuffled copy of the paragraphs (same words,
-#   same lengths, chance co-occurrence) reach c_npmi −0.051 and an even higher c_v, 0.451.
-#   Stability does separate them: 0.772 vs 0.614 on the shuffled copy (1 = identical topics
-#   from every seed). A weak preference for k = 5, not a proof.
-# * The five topics (labels read off the top words and most representative paragraphs):
-#   (1) Alimama feed marketing (阿里妈妈 Alimama, Alibaba's marketing arm; 信息流营销
-#   "feed marketing"; 广告 "advertising"); (2) micro-marketing on Weibo and WeChat (微营销
-#   "micro-marketing", 微博 Weibo, 微信 WeChat, 传播 "spreading"); (3) Tmall, brands and
-#   shopping experience (天猫 Tmall, 品牌 "brand", 体验 "experience", 互动 "interaction",
-#   新零售 "new retail"); (4) Weitao and O2O (微淘, Taobao's feed; O2O online-to-offline; 线下
-#   "offline"); (5) social vs traditional e-commerce (社交 "social", 社交电商 "social
-#   commerce", 流量 "traffic", 传统电商 "traditional e-commerce").
-# * **Topics mostly coincide with articles:** topic 1 is 0.79 of 002 (2018, the Alimama
-#   launch), topic 3 0.74 of 000 (2017, Tmall's interactive marketing), topic 5 0.70 of 003
-#   (2018, Alibaba and Weibo), and topics 2 and 4 are 0.67 and 0.26 of the 2013 archive piece
-#   004. Only 001 (2018) mixes two topics (3: 0.41, 5: 0.36). With five articles, the topics
+# * **k = 6** topics, by mean rank over k = 3..8 (three seeds each): best on c_npmi (−0.040)
+#   and c_v (0.378), while k = 3 and k = 7 are more stable (0.724, 0.729 vs 0.707). Coherence
+#   gives no evidence of topics: c_npmi is negative for every k, and the same models fitted to
+#   a shuffled copy of the paragraphs (same words, same lengths, chance co-occurrence) reach
+#   c_npmi −0.062 and an even higher c_v, 0.426. Stability separates them a little: 0.707 vs
+#   0.620 on the shuffled copy. The choice of k is fragile (the cleaning of issue 13 moved it
+#   from 5 to 6): a weak preference, not a proof.
+# * The six topics (labels read off the top words and most representative paragraphs):
+#   (1) social vs traditional e-commerce (社交 "social", 社交电商 "social commerce", 流量
+#   "traffic", 传统电商 "traditional e-commerce"); (2) Weitao and O2O (微淘, Taobao's feed;
+#   O2O online-to-offline; 线下 "offline"); (3) micro-marketing on Weibo and WeChat (微营销
+#   "micro-marketing", 微博, 微信, 传播 "spreading"); (4) Alimama feed marketing (信息流营销
+#   "feed marketing", 阿里妈妈 Alimama); (5) Tmall, brands and shopping experience (天猫 Tmall,
+#   品牌 "brand", 体验 "experience", 互动 "interaction"); (6) ads, audiences and data (广告
+#   "advertising", 人群 "audience", 数据 "data", 触达 "reach").
+# * **Topics mostly coincide with articles:** topic 4 is 0.73 of 002 (2018, the Alimama
+#   launch), topic 5 0.66 of 000 (2017, Tmall's interactive marketing), topic 3 0.62 and topic
+#   2 0.25 of the 2013 archive piece 004; 003 (2018, Alibaba and Weibo) is topic 1 (0.50) and 6
+#   (0.31), and 001 (2018) mixes topics 1 and 5 (0.36 each). With five articles, the topics
 #   largely reproduce each article's own vocabulary rather than themes shared across articles.
-# * **Sharpness is mostly the prior:** each paragraph's largest topic share has median 0.968
-#   (quartiles 0.817–0.985); on the shuffled paragraphs it is 0.938 (0.762–0.982). The prior
+# * **Sharpness is mostly the prior:** each paragraph's largest topic share has median 0.933
+#   (quartiles 0.780–0.981); on the shuffled paragraphs it is 0.891 (0.660–0.973). The prior
 #   α = 0.05 pushes every paragraph towards one topic, with or without structure.
 # * **Validation on known categories** (held-out review sample, 6,346 reviews, k = 10, library
 #   defaults): NMI of dominant topic vs product category 0.505–0.524 over three seeds —
@@ -231,11 +231,12 @@ top.round(3)
 
 # %%
 SEED_TOPIC_LABELS = {
-    1: "Alimama feed marketing (阿里妈妈 信息流营销 广告)",
-    2: "micro-marketing on Weibo, WeChat (微营销 微博 微信)",
-    3: "Tmall, brands, experience (天猫 品牌 体验 互动)",
-    4: "Weitao and O2O (微淘 O2O 线下)",
-    5: "social vs traditional e-commerce (社交电商 流量 传统电商)",
+    1: "social vs traditional e-commerce (社交电商 流量 传统电商)",
+    2: "Weitao and O2O (微淘 O2O 线下)",
+    3: "micro-marketing on Weibo, WeChat (微营销 微博 微信)",
+    4: "Alimama feed marketing (信息流营销 阿里妈妈)",
+    5: "Tmall, brands, experience (天猫 品牌 体验 互动)",
+    6: "ads, audiences and data (广告 人群 数据 触达)",
 }
 if CORPUS == "../seeds":
     assert sorted(SEED_TOPIC_LABELS) == list(top.index), "the seeds' model changed: relabel"
