@@ -108,7 +108,10 @@ articles[["short", "published", "source", "title"]]
 # sentences** (neutral sentences left out), a 95 % interval that allows for neighbouring
 # sentences arguing together (`retailkit.pieces`: block bootstrap design effect, Jeffreys
 # interval on the effective n), and a verdict only where the interval excludes 0.5 — for the
-# author's own sentences and for all voices.
+# author's own sentences and for all voices. The `genre` column (`seeds/catalog.csv`, with its
+# evidence in notebook 00) is a caveat when comparing approval: 002 rewrites Alimama's own
+# product launch and 003 is contributed commentary, so their approval is close to the
+# companies' own voice; 000 and 004/1 are essays.
 
 # %%
 coded = rk.arguments.code(parts)
@@ -159,7 +162,10 @@ table = by_piece.pivot_table(
 verdicts = by_piece.pivot(index=["piece", "target"], columns="voices", values="verdict")
 table.columns = [f"{value} ({voices})" for value, voices in table.columns]
 verdicts.columns = [f"verdict ({voices})" for voices in verdicts.columns]
-table.join(verdicts).round(2)
+# Genre changes what "approving" means (a press-release rewrite approves of its own subject):
+genres = synthesis.parts_as_documents(parts).assign(piece=lambda p: p["short"])
+genre = genres.set_index("piece")["genre"] if "genre" in genres else pd.Series(dtype=str)
+table.join(verdicts).join(genre, on="piece").round(2)
 
 # %%
 theme_of = {t: synthesis.THEME_LABELS[rk.arguments.TARGET_THEMES[t]] for t in rk.arguments.TARGETS}
