@@ -42,35 +42,38 @@ def _targets_in(text: str) -> set[str]:
     return {target for _, target, _, _, _ in target_terms(text)}
 
 
+def _sides(found: re.Match[str] | None, target: str, *, distinct: bool = False) -> float | None:
+    """Score of ``target`` when a frame's endorsed side ``b`` or rejected side ``a`` holds it."""
+    if found is None:
+        return None
+    a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
+    if distinct and not (a and b and a != b):
+        return None
+    if target in b - a:
+        return FRAME_SCORE
+    if target in a - b:
+        return 1 - FRAME_SCORE
+    return None
+
+
 def _frame(sentence: str, target: str) -> float | None:
     """FRAME_SCORE / 1 - FRAME_SCORE when a contrast frame or neglect decides, else None."""
     r = rules()
-    for rather in r.rather_frames:
-        for negation in r.not_frames:
-            found = re.search(f"{negation}(?P<a>.+?){rather}(?P<b>[^。！？!?]+)", sentence)
-            if found:
-                a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
-                if target in b - a:
-                    return FRAME_SCORE
-                if target in a - b:
-                    return 1 - FRAME_SCORE
-    for instead in r.instead_frames:
-        found = re.search(f"(?P<b>[^，,。；;]+){instead}(?P<a>[^，,。；;]+)", sentence)
-        if found:
-            a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
-            if target in b - a:
-                return FRAME_SCORE
-            if target in a - b:
-                return 1 - FRAME_SCORE
-    for negation in r.not_frames:
-        found = re.search(f"(?P<a>[^，,。；;]+?){negation}(?P<b>[^，,。；;]+)", sentence)
-        if found:
-            a, b = _targets_in(found.group("a")), _targets_in(found.group("b"))
-            if a and b and a != b:
-                if target in b - a:
-                    return FRAME_SCORE
-                if target in a - b:
-                    return 1 - FRAME_SCORE
+    frames = [
+        (f"{negation}(?P<a>.+?){rather}(?P<b>[^。！？!?]+)", False)  # 不是A而是B
+        for rather in r.rather_frames
+        for negation in r.not_frames
+    ]
+    frames += [
+        (f"(?P<b>[^，,。；;]+){instead}(?P<a>[^，,。；;]+)", False) for instead in r.instead_frames
+    ]
+    frames += [
+        (f"(?P<a>[^，,。；;]+?){negation}(?P<b>[^，,。；;]+)", True) for negation in r.not_frames
+    ]
+    for pattern, distinct in frames:
+        decided = _sides(re.search(pattern, sentence), target, distinct=distinct)
+        if decided is not None:
+            return decided
     for _term, term_target, _, start, _ in target_terms(sentence):
         if term_target == target:
             window = sentence[max(0, start - _NEAR) : start]
