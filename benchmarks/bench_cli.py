@@ -41,6 +41,8 @@ import pandas as pd
 import psutil
 from _paths import full_reviews_path
 
+from retailkit.streaming import CHUNK_SIZE
+
 STAGES = ("rjieba", "cli", "dask", "resume", "big")
 ENV = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -186,7 +188,7 @@ def main() -> int:
                 flush=True,
             )
         if "resume" in args.stages:
-            chunks = -(-rows // 20_000)
+            chunks = -(-rows // CHUNK_SIZE)
             chunk = random.Random(args.seed).randrange(1, chunks - 1)
             seconds, what = kill_and_resume(csv, work / "resume", chunk, jobs)
             same = reference.exists() and (

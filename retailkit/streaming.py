@@ -55,8 +55,8 @@ __all__ = [
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Documents per chunk by default: about 50 MB of working memory for reviews.
-CHUNK_SIZE = 20_000
+#: Documents per chunk by default: about 80 MB of working memory per worker for reviews.
+CHUNK_SIZE = 10_000
 
 #: What to do with a row whose text is missing or undecodable.
 OnError = Literal["fail", "skip"]
