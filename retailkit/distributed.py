@@ -162,7 +162,7 @@ def map_chunks(
     pending: deque[Any] = deque()
     for chunk in chunks:
         # scattered first: a chunk is data, not part of the task graph
-        data = client.scatter(chunk, hash=False)
+        [data] = client.scatter([chunk], hash=False)  # a list of one: never split a chunk
         pending.append(client.submit(function, data, *args, pure=False))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
