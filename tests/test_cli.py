@@ -214,3 +214,14 @@ def test_topics_fits_the_sample_and_writes_the_model(reviews_csv: Path, tmp_path
     assert main([*argv[:3], str(other), *argv[4:], "--k", "3", "--sample", "150", "--quiet"]) == 0
     again = pd.read_parquet(other / "doc_topics.parquet")
     assert again["doc_id"].tolist() == shares["doc_id"].tolist()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(reviews_csv: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "retailkit", "profile", str(reviews_csv)]
+    command += ["--out", str(tmp_path), "--text-column", "review", "--no-sentiment"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("retailkit: 400 documents (0 with errors)")
+    assert "sentiment" not in pd.read_parquet(tmp_path / "documents.parquet").columns
