@@ -225,3 +225,17 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(reviews_csv: Path, tmp_pa
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("retailkit: 400 documents (0 with errors)")
     assert "sentiment" not in pd.read_parquet(tmp_path / "documents.parquet").columns
+
+
+def test_profile_reads_a_folder_of_articles_with_stance(tmp_path: Path) -> None:
+    from retailkit.corpus import SEEDS_DIR
+
+    assert main(["profile", str(SEEDS_DIR), "--out", str(tmp_path), "--quiet", "--stance"]) == 0
+    table = pd.read_parquet(tmp_path / "documents.parquet")
+    seeds = rk.load_corpus(SEEDS_DIR)
+    assert table["doc_id"].tolist() == seeds["doc_id"].tolist()
+    assert table["row"].tolist() == [0] * 5
+    assert table["stance"].between(0, 1).all()
+    themes = rk.theme_profile(seeds)
+    social = themes[themes["theme"] == "social_commerce"]
+    assert table["social_commerce_count"].tolist() == social["count"].tolist()
