@@ -198,7 +198,7 @@ class _Cluster:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
             )
             self.client = Client(self.cluster)
         return self
