@@ -647,6 +647,9 @@ class ChunkStore:
         else:
             if self.partial.exists():
                 shutil.rmtree(self.partial)
+            # an earlier run's output must not look like this run's until this run is done
+            for stale in (self.final, self.final.with_suffix(".csv")):
+                stale.unlink(missing_ok=True)
             self.partial.mkdir(parents=True)
             _write_atomically(state_path, wanted.encode("utf-8"))
 

@@ -239,3 +239,17 @@ def test_profile_reads_a_folder_of_articles_with_stance(tmp_path: Path) -> None:
     themes = rk.theme_profile(seeds)
     social = themes[themes["theme"] == "social_commerce"]
     assert table["social_commerce_count"].tolist() == social["count"].tolist()
+
+
+def test_overwrite_removes_the_earlier_output_before_running(
+    reviews_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flags = ("--text-column", "review", "--no-sentiment", "--csv")
+    assert _profile([reviews_csv], tmp_path, *flags) == 0
+
+    def interrupted(item: object, options: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_profile_indexed", interrupted)
+    assert _profile([reviews_csv], tmp_path, *flags, "--overwrite") == EXIT_INTERRUPTED
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".partial"]
