@@ -595,7 +595,8 @@ class ChunkStore:
 
     Each chunk goes to ``DIR/.partial/<name>-NNNNNN.parquet`` (written under a temporary name,
     then renamed, so a file there is always complete); ``state.json`` beside them records the
-    run's parameters and input fingerprints, and a resumed run must match them.
+    run's parameters and input fingerprints, and a resumed run must match them; a fresh start
+    (``overwrite=True``) first removes an earlier run's final files.
     :meth:`finish` writes ``DIR/<name>.parquet`` (one row group per chunk, in order; again a
     temporary name, then a rename), optionally ``DIR/<name>.csv``, and removes ``.partial``.
     The same chunks give a byte-identical file whether or not the run was interrupted.
