@@ -198,7 +198,7 @@ class _Cluster:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
             )
             self.client = Client(self.cluster)
         return self
@@ -250,6 +250,7 @@ def run_profile(args: argparse.Namespace) -> int:
     }
     inputs = _fingerprints(args.inputs)
     args.out.mkdir(parents=True, exist_ok=True)
+    manifest_path = args.out / "manifest.json"
     store = ChunkStore(
         args.out,
         "documents",
@@ -257,6 +258,7 @@ def run_profile(args: argparse.Namespace) -> int:
         resume=args.resume,
         overwrite=args.overwrite,
     )
+    manifest_path.unlink(missing_ok=True)  # written again, last, when the run is complete
     schema = profile_schema(options)
     raw_chunks = iter_raw_chunks(
         [item["path"] for item in inputs],
@@ -314,7 +316,7 @@ def run_profile(args: argparse.Namespace) -> int:
             "columns": schema.names,
         },
     }
-    write_json_atomically(args.out / "manifest.json", manifest)
+    write_json_atomically(manifest_path, manifest)
     if not args.quiet:
         print(
             f"retailkit: {counts['documents']:,} documents ({counts['errors']:,} with errors) "

@@ -161,7 +161,9 @@ def map_chunks(
         in_flight = 2 * threads
     pending: deque[Any] = deque()
     for chunk in chunks:
-        pending.append(client.submit(function, chunk, *args, pure=False))
+        # scattered first: a chunk is data, not part of the task graph
+        [data] = client.scatter([chunk], hash=False)  # a list of one: never split a chunk
+        pending.append(client.submit(function, data, *args, pure=False))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
     while pending:

@@ -55,8 +55,8 @@ __all__ = [
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Documents per chunk by default: about 50 MB of working memory for reviews.
-CHUNK_SIZE = 20_000
+#: Documents per chunk by default: about 80 MB of working memory per worker for reviews.
+CHUNK_SIZE = 10_000
 
 #: What to do with a row whose text is missing or undecodable.
 OnError = Literal["fail", "skip"]
@@ -277,6 +277,46 @@ def _whole_file_chunk(paths: list[Path], text_column: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RAW_COLUMNS).astype({"row": np.int64})
 
 
+class _DocIds:
+    """The ``doc_id`` values seen so far, to refuse a repeated one, in memory that does not grow
+    with the corpus for generated ids.
+
+    An id generated as ``stem:row`` is unique within its file, so only its file's stem and
+    largest row are kept; a given id (a ``doc_id`` column, a whole file's stem) is kept itself.
+    """
+
+    def __init__(self) -> None:
+        self.generated: dict[str, tuple[str, int]] = {}  # stem -> (file path, largest row)
+        self.given: dict[str, str] = {}  # id -> file
+
+    def _generated_owner(self, doc_id: str) -> str | None:
+        stem, _, number = doc_id.rpartition(":")
+        if stem in self.generated and number.isdigit():
+            file, largest = self.generated[stem]
+            if 1 <= int(number) <= largest:
+                return file
+        return None
+
+    def check(self, chunk: pd.DataFrame, source: Path | None = None) -> None:
+        """Raise on a repeated id; ``source`` is the table file all rows come from, if one."""
+        for doc_id, file, row in zip(chunk["doc_id"], chunk["file"], chunk["row"], strict=True):
+            if source is not None and row > 0 and doc_id == f"{source.stem}:{row}":
+                owner, largest = self.generated.get(source.stem, (str(source), 0))
+                if owner != str(source) or doc_id in self.given:
+                    owner = owner if owner != str(source) else self.given[doc_id]
+                    raise CorpusError(
+                        f"{source}: doc_id {doc_id!r} already used by {owner}; make the ids unique"
+                    )
+                self.generated[source.stem] = (owner, max(largest, int(row)))
+                continue
+            earlier = self.given.get(doc_id) or self._generated_owner(doc_id)
+            if earlier is not None:
+                raise CorpusError(
+                    f"{file}: doc_id {doc_id!r} already used by {earlier}; make the ids unique"
+                )
+            self.given[doc_id] = file
+
+
 def iter_raw_chunks(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -329,15 +369,10 @@ def iter_raw_chunks(
         raise ValueError(f"chunk_size: expected a positive number, got {chunk_size}")
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error: expected 'fail' or 'skip', got {on_error!r}")
-    seen: dict[str, str] = {}
+    ids = _DocIds()
 
-    def checked(chunk: pd.DataFrame) -> pd.DataFrame:
-        for doc_id, file in zip(chunk["doc_id"], chunk["file"], strict=True):
-            if doc_id in seen:
-                raise CorpusError(
-                    f"{file}: doc_id {doc_id!r} already used by {seen[doc_id]}; make the ids unique"
-                )
-            seen[doc_id] = file
+    def checked(chunk: pd.DataFrame, source: Path | None = None) -> pd.DataFrame:
+        ids.check(chunk, source)
         return chunk
 
     pending: list[Path] = []
@@ -359,7 +394,7 @@ def iter_raw_chunks(
         for table, encoding in readers[suffix](path, chunk_size):
             chunk = _table_chunk(table, path, encoding, first_row, text_column, on_error)
             first_row += len(table)
-            yield checked(chunk)
+            yield checked(chunk, path)
         if first_row == 1:
             raise CorpusError(f"{path}: no rows")
     if pending:
@@ -560,7 +595,8 @@ class ChunkStore:
 
     Each chunk goes to ``DIR/.partial/<name>-NNNNNN.parquet`` (written under a temporary name,
     then renamed, so a file there is always complete); ``state.json`` beside them records the
-    run's parameters and input fingerprints, and a resumed run must match them.
+    run's parameters and input fingerprints, and a resumed run must match them; a fresh start
+    (``overwrite=True``) first removes an earlier run's final files.
     :meth:`finish` writes ``DIR/<name>.parquet`` (one row group per chunk, in order; again a
     temporary name, then a rename), optionally ``DIR/<name>.csv``, and removes ``.partial``.
     The same chunks give a byte-identical file whether or not the run was interrupted.
@@ -612,6 +648,9 @@ class ChunkStore:
         else:
             if self.partial.exists():
                 shutil.rmtree(self.partial)
+            # an earlier run's output must not look like this run's until this run is done
+            for stale in (self.final, self.final.with_suffix(".csv")):
+                stale.unlink(missing_ok=True)
             self.partial.mkdir(parents=True)
             _write_atomically(state_path, wanted.encode("utf-8"))
 

@@ -214,3 +214,42 @@ def test_topics_fits_the_sample_and_writes_the_model(reviews_csv: Path, tmp_path
     assert main([*argv[:3], str(other), *argv[4:], "--k", "3", "--sample", "150", "--quiet"]) == 0
     again = pd.read_parquet(other / "doc_topics.parquet")
     assert again["doc_id"].tolist() == shares["doc_id"].tolist()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(reviews_csv: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "retailkit", "profile", str(reviews_csv)]
+    command += ["--out", str(tmp_path), "--text-column", "review", "--no-sentiment"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("retailkit: 400 documents (0 with errors)")
+    assert "sentiment" not in pd.read_parquet(tmp_path / "documents.parquet").columns
+
+
+def test_profile_reads_a_folder_of_articles_with_stance(tmp_path: Path) -> None:
+    from retailkit.corpus import SEEDS_DIR
+
+    assert main(["profile", str(SEEDS_DIR), "--out", str(tmp_path), "--quiet", "--stance"]) == 0
+    table = pd.read_parquet(tmp_path / "documents.parquet")
+    seeds = rk.load_corpus(SEEDS_DIR)
+    assert table["doc_id"].tolist() == seeds["doc_id"].tolist()
+    assert table["row"].tolist() == [0] * 5
+    assert table["stance"].between(0, 1).all()
+    themes = rk.theme_profile(seeds)
+    social = themes[themes["theme"] == "social_commerce"]
+    assert table["social_commerce_count"].tolist() == social["count"].tolist()
+
+
+def test_overwrite_removes_the_earlier_output_before_running(
+    reviews_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flags = ("--text-column", "review", "--no-sentiment", "--csv")
+    assert _profile([reviews_csv], tmp_path, *flags) == 0
+
+    def interrupted(item: object, options: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_profile_indexed", interrupted)
+    assert _profile([reviews_csv], tmp_path, *flags, "--overwrite") == EXIT_INTERRUPTED
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".partial"]

@@ -197,3 +197,32 @@ def test_chunk_store_keeps_state_as_readable_json(tmp_path: Path) -> None:
     ChunkStore(tmp_path, "documents", {"inputs": ["a.csv"]}, resume=False)
     state = json.loads((tmp_path / ".partial" / "state.json").read_text(encoding="utf-8"))
     assert state == {"inputs": ["a.csv"]}
+
+
+def test_generated_ids_of_two_files_with_one_stem_collide(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.csv").write_text("text\n好\n坏\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"b/x\.csv: doc_id 'x:1' already used by .*a/x\.csv"):
+        list(iter_raw_chunks([tmp_path / "a", tmp_path / "b"]))
+
+
+def test_given_id_that_looks_generated_collides(tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("text\n好\n坏\n", encoding="utf-8")
+    (tmp_path / "y.csv").write_text("doc_id,text\nz,好\nx:2,坏\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"doc_id 'x:2' already used by .*x\.csv"):
+        list(iter_raw_chunks(tmp_path, chunk_size=1))
+    (tmp_path / "y.csv").write_text("doc_id,text\nz,好\nx:3,坏\n", encoding="utf-8")
+    ids = [i for chunk in iter_raw_chunks(tmp_path, chunk_size=1) for i in chunk["doc_id"]]
+    assert ids == ["x:1", "x:2", "z", "x:3"]
+
+
+def test_memory_for_generated_ids_does_not_grow(tmp_path: Path) -> None:
+    from retailkit.streaming import _DocIds
+
+    path = tmp_path / "big.csv"
+    path.write_text("text\n" + "好\n" * 5000, encoding="utf-8")
+    ids = _DocIds()
+    for chunk in iter_raw_chunks(path, chunk_size=1000):
+        ids.check(chunk, path)
+    assert ids.given == {} and ids.generated == {"big": (str(path), 5000)}
