@@ -14,6 +14,9 @@ of Class through Word Embeddings", *American Sociological Review* 84(5): the axi
 of the positive seeds' unit vectors minus the mean of the negative seeds' unit vectors, and an
 item's position is the cosine between its vector and the axis (a document's vector is the mean
 of its in-vocabulary tokens' unit vectors).
+
+:meth:`WordVectors.save` writes readable files (word2vec text format, a vocabulary CSV and the
+parameters as YAML; no pickle) and :func:`load` reads them back.
 """
 
 from __future__ import annotations
