@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -175,58 +174,64 @@ def _number(value: object, where: str, line: int) -> float:
     return number
 
 
-def _yaml_lines(text: str) -> dict[str, int]:
-    """First line number of each term or category key in a YAML text (for error messages)."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        for word in re.findall(r"[^\s\[\]{},:'\"\-][^\[\]{},:'\"]*", line):
-            lines.setdefault(word.strip(), number)
-    return lines
+def _yaml_node(root: Any, key: str) -> Any:
+    """The value node of ``key`` in a YAML mapping node (None if absent)."""
+    for key_node, value_node in root.value:
+        if getattr(key_node, "value", None) == key:
+            return value_node
+    return None
 
 
 def _read_yaml(path: Path, text: str) -> Dictionary:
+    # Composed nodes rather than loaded values: every term keeps its line number, and terms
+    # stay text (618 or 1.0 as written), as in a cntext file.
     import yaml
 
     try:
         data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}: " if mark is not None else ""
         raise DictionaryError(f"{path}: {place}not valid YAML ({error})") from error
-    if not isinstance(data, dict) or not isinstance(data.get("Dictionary"), dict):
+    body = _yaml_node(root, "Dictionary") if isinstance(root, yaml.MappingNode) else None
+    if not isinstance(data, dict) or not isinstance(body, yaml.MappingNode):
         raise DictionaryError(
             f"{path}: line 1: expected cntext's YAML layout (keys Name, Desc, Refer, Category, "
             "Dictionary; Dictionary maps each category to its terms)"
         )
-    lines = _yaml_lines(text)
-    declared = data.get("Category")
     rows: list[tuple[str, str, float, int]] = []
-    for key, terms in data["Dictionary"].items():
-        category = str(key)
-        line = lines.get(category, 1)
-        if not terms:
+    for key_node, terms in body.value:
+        category, line = str(key_node.value), key_node.start_mark.line + 1
+        if isinstance(terms, yaml.ScalarNode) and terms.value in ("", "~", "null"):
             raise DictionaryError(f"{path}: line {line}: category {category!r} has no terms")
-        if isinstance(terms, dict):
-            for term, weight in terms.items():
-                at = lines.get(str(term), line)
-                rows.append((str(term), category, _number(weight, str(path), at), at))
-        elif isinstance(terms, list):
-            for term in terms:
-                if not isinstance(term, str | int | float) or isinstance(term, bool):
+        if isinstance(terms, yaml.MappingNode):
+            for term_node, weight_node in terms.value:
+                at = term_node.start_mark.line + 1
+                weight = _number(getattr(weight_node, "value", None), str(path), at)
+                rows.append((str(term_node.value), category, weight, at))
+        elif isinstance(terms, yaml.SequenceNode):
+            for term_node in terms.value:
+                at = term_node.start_mark.line + 1
+                if not isinstance(term_node, yaml.ScalarNode):
                     raise DictionaryError(
-                        f"{path}: line {line}: category {category!r}: bad term {term!r}"
+                        f"{path}: line {at}: category {category!r}: a term must be a word"
                     )
-                rows.append((str(term), category, math.nan, lines.get(str(term), line)))
+                rows.append((str(term_node.value), category, math.nan, at))
         else:
             raise DictionaryError(
                 f"{path}: line {line}: category {category!r} must hold a list of terms or a "
-                f"mapping term: weight, got {type(terms).__name__}"
+                "mapping term: weight"
             )
-    if isinstance(declared, list):
-        empty = sorted(set(map(str, declared)) - set(map(str, data["Dictionary"])))
-        if empty:
-            line = lines.get(empty[0], 1)
-            raise DictionaryError(f"{path}: line {line}: category {empty[0]!r} has no terms")
+        if not terms.value:
+            raise DictionaryError(f"{path}: line {line}: category {category!r} has no terms")
+    declared = _yaml_node(root, "Category")
+    if isinstance(declared, yaml.SequenceNode):
+        present = {str(key_node.value) for key_node, _ in body.value}
+        for node in declared.value:
+            if str(node.value) not in present:
+                line = node.start_mark.line + 1
+                raise DictionaryError(f"{path}: line {line}: category {node.value!r} has no terms")
     name = str(data.get("Name") or path.stem)
     source = " ".join(str(data.get(key, "")) for key in ("Refer", "Desc")).strip()
     return _build(rows, name=name, source=source or str(path), where=str(path))

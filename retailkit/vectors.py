@@ -14,6 +14,9 @@ of Class through Word Embeddings", *American Sociological Review* 84(5): the axi
 of the positive seeds' unit vectors minus the mean of the negative seeds' unit vectors, and an
 item's position is the cosine between its vector and the axis (a document's vector is the mean
 of its in-vocabulary tokens' unit vectors).
+
+:meth:`WordVectors.save` writes readable files (word2vec text format, a vocabulary CSV and the
+parameters as YAML; no pickle) and :func:`load` reads them back.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -28,7 +32,7 @@ import pandas as pd
 
 from retailkit.errors import ModelError
 
-__all__ = ["MIN_TOKENS", "MIN_VOCABULARY", "WordVectors", "train"]
+__all__ = ["MIN_TOKENS", "MIN_VOCABULARY", "WordVectors", "load", "train"]
 
 #: Fewest tokens :func:`train` accepts (about 400 short reviews or 10 articles).
 MIN_TOKENS = 10_000
@@ -36,6 +40,9 @@ MIN_TOKENS = 10_000
 MIN_VOCABULARY = 200
 
 Method = Literal["word2vec", "fasttext"]
+VECTOR_FILE = "vectors.txt"
+VOCABULARY_FILE = "vocabulary.csv"
+PARAMS_FILE = "vectors.yaml"
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,6 +73,28 @@ class WordVectors:
     def __repr__(self) -> str:
         method, seed = self.params["method"], self.params["seed"]
         return f"WordVectors({len(self)} words, {method}, seed={seed})"
+
+    def save(self, directory: str | Path) -> Path:
+        """Write the vectors as readable files (no pickle) to ``directory``; return it.
+
+        ``vectors.txt`` is the word2vec text format (read by gensim, fastText tools, R's
+        ``word2vec`` ...), ``vocabulary.csv`` the corpus counts (``word, count``) and
+        ``vectors.yaml`` the training parameters. FastText's character n-grams are not saved:
+        the loaded vectors cover the vocabulary only.
+        """
+        import yaml
+
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.vectors_.save_word2vec_format(str(folder / VECTOR_FILE), binary=False)
+        words = list(self.vectors_.index_to_key)
+        pd.DataFrame({"word": words, "count": [self.counts_[w] for w in words]}).to_csv(
+            folder / VOCABULARY_FILE, index=False
+        )
+        (folder / PARAMS_FILE).write_text(
+            yaml.safe_dump(dict(self.params), allow_unicode=True, sort_keys=True), encoding="utf-8"
+        )
+        return folder
 
     def _unit(self, word: str) -> np.ndarray:
         return np.asarray(self.vectors_.get_vector(word, norm=True), dtype=float)
@@ -286,3 +315,31 @@ def train(
     }
     kept_counts = {word: counts[word] for word in vectors.key_to_index}
     return WordVectors(vectors_=vectors, counts_=kept_counts, params=params)
+
+
+def load(directory: str | Path) -> WordVectors:
+    """Read vectors written by :meth:`WordVectors.save`.
+
+    Raises
+    ------
+    ModelError
+        Naming the folder or file that is missing or unreadable.
+    """
+    import yaml
+    from gensim.models import KeyedVectors
+
+    folder = Path(directory)
+    missing = [n for n in (VECTOR_FILE, VOCABULARY_FILE, PARAMS_FILE) if not (folder / n).is_file()]
+    if missing:
+        raise ModelError(f"{folder}: missing {', '.join(missing)}; write it with WordVectors.save")
+    try:
+        keyed = KeyedVectors.load_word2vec_format(str(folder / VECTOR_FILE), binary=False)
+    except (ValueError, UnicodeDecodeError, EOFError) as error:
+        raise ModelError(f"{folder / VECTOR_FILE}: not a word2vec text file ({error})") from error
+    vocabulary = pd.read_csv(folder / VOCABULARY_FILE, dtype={"word": str}, keep_default_na=False)
+    counts = {str(w): int(c) for w, c in zip(vocabulary["word"], vocabulary["count"], strict=True)}
+    unknown = [w for w in keyed.index_to_key if w not in counts]
+    if unknown:
+        raise ModelError(f"{folder / VOCABULARY_FILE}: no count for {unknown[0]!r}")
+    params = yaml.safe_load((folder / PARAMS_FILE).read_text(encoding="utf-8"))
+    return WordVectors(vectors_=keyed, counts_=counts, params=dict(params))

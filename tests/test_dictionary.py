@@ -56,6 +56,11 @@ def test_load_reads_cntext_yaml(tmp_path: Path) -> None:
     assert "retailkit tests" in loaded.source
 
 
+def test_yaml_terms_stay_text_as_written(tmp_path: Path) -> None:
+    loaded = dictionary.load(write(tmp_path, "n.yaml", "Dictionary:\n  sale: [618, 双11, 1.0]\n"))
+    assert loaded.terms("sale") == ["1.0", "618", "双11"]
+
+
 def test_load_reads_cntext_valence_yaml(tmp_path: Path) -> None:
     loaded = dictionary.load(write(tmp_path, "v.yml", VALENCE_YAML))
     assert loaded.has_weights
@@ -99,11 +104,18 @@ def test_load_reads_csv_with_and_without_weights(tmp_path: Path) -> None:
         ("emptycat.yaml", "Name: x\nDictionary:\n  pos: [利好]\n  neg: []\n",
          r"emptycat\.yaml: line 4: category 'neg' has no terms"),
         ("dup.yaml", "Name: x\nDictionary:\n  pos: [利好]\n  neg:\n    - 泡沫\n    - 利好\n",
-         r"dup\.yaml: line 3: term '利好' is in category 'neg' and already in 'pos'"),
+         r"dup\.yaml: line 6: term '利好' is in category 'neg' and already in 'pos' \(line 3\)"),
         ("broken.yaml", "Name: x\nDictionary:\n  pos: [利好\n  neg: [x]\n",
          r"broken\.yaml: line \d+: not valid YAML"),
         ("declared.yaml", "Category: [pos, neg]\nDictionary:\n  pos: [利好]\n",
          r"declared\.yaml: line 1: category 'neg' has no terms"),
+        ("null.yaml", "Dictionary:\n  pos: [利好]\n  neg:\n",
+         r"null\.yaml: line 3: category 'neg' has no terms"),
+        ("nested.yaml", "Dictionary:\n  pos:\n    - [利好, 突破]\n",
+         r"nested\.yaml: line 3: category 'pos': a term must be a word"),
+        ("weight.yaml", "Dictionary:\n  tone:\n    利好: 2\n    泡沫: bad\n",
+         r"weight\.yaml: line 4: weight 'bad' is not a number"),
+        ("layout.yaml", "- 利好\n- 泡沫\n", r"layout\.yaml: line 1: expected cntext's YAML layout"),
     ],
 )  # fmt: skip
 def test_malformed_dictionaries_name_file_and_line(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -79,3 +80,19 @@ def test_project_places_each_side_on_its_pole(trained: vectors.WordVectors) -> N
 def test_axis_without_known_words_is_an_error(trained: vectors.WordVectors) -> None:
     with pytest.raises(ModelError, match="negative: none of"):
         trained.axis(["满意"], ["不存在"])
+
+
+def test_saved_vectors_load_identically(trained: vectors.WordVectors, tmp_path: Path) -> None:
+    folder = trained.save(tmp_path / "model")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "vectors.txt", "vectors.yaml", "vocabulary.csv"
+    ]  # fmt: skip
+    loaded = vectors.load(folder)
+    assert loaded.vectors_.index_to_key == trained.vectors_.index_to_key
+    assert np.array_equal(loaded.vectors_.vectors, trained.vectors_.vectors)
+    assert loaded.counts_ == trained.counts_ and loaded.params == trained.params
+
+
+def test_loading_an_incomplete_folder_names_what_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match=r"missing vectors\.txt, vocabulary\.csv, vectors\.yaml"):
+        vectors.load(tmp_path)
