@@ -266,7 +266,12 @@ def train_targets(
     other_sentences = [s for s, o in zip(sentences, other, strict=True) if o]
     predicted = predict_targets(models, home_vec, other_sentences)
     learned = micro_f1(predicted, truth[other])
-    rules = np.array([[t in found for t in TARGETS] for found in detect_targets(other_sentences)])
+    rules = np.array(
+        [
+            [t in found for t in TARGETS]
+            for found in detect_targets(other_sentences, list(range(len(other_sentences))))
+        ]
+    )
     by_rules = micro_f1(rules, truth[other])
     either = micro_f1(predicted | rules, truth[other])
     print(

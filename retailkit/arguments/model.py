@@ -57,7 +57,10 @@ def dense_features(sentences: Sequence[str], targets: Sequence[str] | None = Non
 
     texts = [s if isinstance(s, str) else "" for s in sentences]
     lexicon = stance.sentence_features(texts)[list(stance.LEXICONS)].to_numpy(dtype=float)
-    rules = np.array([[t in found for t in TARGETS] for found in detect_targets(texts)], float)
+    # Each sentence judged alone (its own paragraph), so a feature never depends on its
+    # neighbours in the batch.
+    alone = detect_targets(texts, list(range(len(texts))))
+    rules = np.array([[t in found for t in TARGETS] for found in alone], float)
     parts = [lexicon, rules.reshape(len(texts), len(TARGETS))]
     if targets is not None:
         judged = np.array([[t == target for t in TARGETS] for target in targets], float)
