@@ -27,7 +27,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -540,6 +540,20 @@ def _table_records(
     return records
 
 
+def json_objects(lines: Iterable[str], path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of JSON Lines text, skipping blank lines; errors name file and line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise CorpusError(f"{path}: line {number}: not JSON ({error.msg})") from error
+        if not isinstance(item, dict):
+            raise CorpusError(f"{path}: line {number}: expected a JSON object")
+        yield item
+
+
 def _file_records(path: Path, text_column: str) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix not in _SUPPORTED:
@@ -569,17 +583,7 @@ def _file_records(path: Path, text_column: str) -> list[dict[str, Any]]:
             raise CorpusError(f"{path}: not a readable CSV ({error})") from error
         records = _table_records(table, path, text_column, "row")
     else:
-        objects = []
-        for number, line in enumerate(content.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CorpusError(f"{path}: line {number}: not JSON ({error.msg})") from error
-            if not isinstance(item, dict):
-                raise CorpusError(f"{path}: line {number}: expected a JSON object")
-            objects.append(item)
+        objects = list(json_objects(content.splitlines(), path))
         records = _table_records(pd.DataFrame(objects), path, text_column, "record")
     for record in records:
         record.update({"file": path.name, "encoding": encoding, "_file": str(path)})

@@ -227,16 +227,10 @@ def _csv_tables(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, str
 def _jsonl_tables(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, str]]:
     encoding = _stream_encoding(path)
     objects: list[dict[str, Any]] = []
+    from retailkit.corpus import json_objects
+
     with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CorpusError(f"{path}: line {number}: not JSON ({error.msg})") from error
-            if not isinstance(item, dict):
-                raise CorpusError(f"{path}: line {number}: expected a JSON object")
+        for item in json_objects(handle, path):
             objects.append(item)
             if len(objects) == chunk_size:
                 yield pd.DataFrame(objects), encoding
