@@ -125,16 +125,7 @@ CORPUS_COLUMNS = [
     "text",
 ]
 
-_METADATA = [
-    "title",
-    "author",
-    "source",
-    "url",
-    "published",
-    "original_script",
-    "genre",
-    "republished_from",
-]
+_METADATA = [c for c in CORPUS_COLUMNS if c not in ("doc_id", "raw", "text")]
 
 
 # --------------------------------------------------------------------------- seeds
