@@ -46,6 +46,11 @@ def test_pushing_is_not_interaction_is_skeptical_of_pushing_and_approving_of_int
         ("商家“优宁可红酒”透露，线上店铺客流全面增长。", "优宁可红酒"),
         ("有人已经预言，2014年将会成为O2O年。", "有人"),
         ("正如特劳特所说，商业竞争的本质是对认知的抢夺。", "特劳特"),
+        ("一位从业者无奈地表示，想要脱颖而出必须用些特殊手段。", "从业者"),
+        ("有网友评论，大家都以为全国都已进入现代社会。", "网友"),
+        ("Arvin 认为，商家需要的仍旧是流量。", "Arvin"),
+        ("正如英国博主 Alexia Woods 所说，内容就是广告。", "Alexia Woods"),
+        ("在很多企业眼中，私域便是自己筑起的城墙。", "很多企业"),
     ],
 )
 def test_speaker_is_named_as_written_in_its_shortest_form(sentence: str, speaker: str) -> None:
@@ -60,6 +65,7 @@ def test_speaker_is_named_as_written_in_its_shortest_form(sentence: str, speaker
         "据了解，微淘正与多个商家共同研究解决方案。",
         "许多商家可能会问，区别到底在哪里？",
         "新零售强调“用户体验”。",
+        "按照现在流行的说法，人们通过社交内容不断种草。",
     ],
 )
 def test_author_voice_is_not_mistaken_for_reported_speech(sentence: str) -> None:
@@ -71,6 +77,50 @@ def test_a_quotation_takes_the_speaker_named_in_the_next_sentence() -> None:
         ("reported", "姚迅"),
         ("reported", "姚迅"),
     ]
+
+
+def test_the_parts_of_a_sentence_cut_at_semicolons_keep_its_speaker() -> None:
+    voices = attribute_voice(
+        ["姚迅解释，浏览场景是必经之路；", "决策场景是最后一环；", "购后链路是好时机。"]
+    )
+    assert voices == [("reported", "姚迅")] * 3
+
+
+def test_items_a_speaker_lists_after_a_colon_are_theirs() -> None:
+    sentences = [
+        "张勤还介绍，营销有两大趋势：智能化和原生化。",
+        "智能化是指数据驱动。",
+        "原生化是指广告即内容。",
+        "发布会在北京举行。",
+    ]
+    assert [v for v, _ in attribute_voice(sentences)] == ["reported"] * 3 + ["author"]
+
+
+def test_a_quotation_opened_right_after_a_reported_sentence_is_that_speakers() -> None:
+    sentences = [
+        "马丕才表示，会员体系需要打通。",
+        "“一方面我们希望把积分打通；",
+        "另外我们希望有推送服务。”",
+    ]
+    assert attribute_voice(sentences) == [("reported", "马丕才")] * 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("阿里入股微博，打通社交与电商的通路。", ("social",)),  # a social platform in commerce
+        ("微博用户数再创新高。", ()),  # a social platform, nothing about commerce
+        ("公众平台的定位是信息流转、连接用户与服务。", ()),  # 信息流转 is not a feed
+        ("用户画像是对用户的详细描述。", ()),  # targeting data, not feed-based marketing
+        ("社区功能鼓励用户互动。", ()),  # users interacting in an app, not marketing
+        ("品牌与粉丝互动，建立情感。", ("social", "interactive")),
+        ("向用户推送商品优惠信息。", ("feed",)),
+    ],
+)
+def test_targets_follow_the_coding_schemes_definitions(
+    sentence: str, targets: tuple[str, ...]
+) -> None:
+    assert detect_targets([sentence]) == [targets]
 
 
 def test_a_generic_term_needs_the_paragraph_topic_to_count() -> None:

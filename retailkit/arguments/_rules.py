@@ -31,6 +31,12 @@ _LISTS = (
     "instead_frames",
     "neglect_verbs",
     "figure_units",
+    "target_social_platforms",
+    "commerce_words",
+    "social_relational",
+    "target_generic",
+    "target_core_with_commerce",
+    "not_target_terms",
 )
 
 
@@ -55,6 +61,12 @@ class Rules:
     instead_frames: tuple[str, ...]
     neglect_verbs: tuple[str, ...]
     figure: re.Pattern[str]
+    social_platforms: tuple[str, ...]
+    commerce_words: tuple[str, ...]
+    social_relational: frozenset[str]
+    target_generic: frozenset[str]
+    target_core_with_commerce: frozenset[str]
+    not_target_terms: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -100,4 +112,10 @@ def rules() -> Rules:
         figure=re.compile(
             rf"(?<![\d.A-Za-z])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>{units})"
         ),
+        social_platforms=_longest_first(data["target_social_platforms"]),
+        commerce_words=_longest_first(data["commerce_words"]),
+        social_relational=frozenset(str(w) for w in data["social_relational"]),
+        target_generic=frozenset(str(w) for w in data["target_generic"]),
+        target_core_with_commerce=frozenset(str(w) for w in data["target_core_with_commerce"]),
+        not_target_terms=_longest_first(data["not_target_terms"]),
     )

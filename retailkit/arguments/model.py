@@ -8,7 +8,9 @@ and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`
 
 * **targets**: one binary model per target (social, interactive, feed);
 * **stance**: a three-class model (approving / neutral / skeptical) whose input also says which
-  target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``.
+  target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``, shifted by the
+  stored ``offset`` (chosen by cross-validation so that 0.5 separates approving from skeptical
+  best) and clipped to [0, 1].
 
 The model is data: ``retailkit/data/arguments/commentary_model.json`` (parameters, intercepts,
 dense coefficients, the neutral band, training-data hash, cross-validated figures) and
@@ -128,11 +130,12 @@ def target_probabilities(sentences: Sequence[str]) -> np.ndarray:
 
 
 def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
-    """``0.5 + (P(approving) − P(skeptical)) / 2`` of each sentence toward its paired target.
+    """``0.5 + (P(approving) − P(skeptical)) / 2 + offset`` toward each sentence's paired target.
 
     Examples
     --------
-    >>> s = stance_scores(["社交电商迎来爆发式增长。", "社交电商陷入困境。"], ["social", "social"])
+    >>> sentences = ["社交电商迎来爆发式增长。", "社交电商只是泡沫，注定失败。"]
+    >>> s = stance_scores(sentences, ["social", "social"])
     >>> bool(s[0] > 0.5 > s[1])
     True
     """
@@ -146,4 +149,5 @@ def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarra
     z = z + np.array(model["stance"]["intercept"])
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-    return 0.5 + (p[:, 0] - p[:, 2]) / 2
+    offset = float(model["stance"].get("offset", 0.0))
+    return np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)

@@ -32,15 +32,25 @@ _ANAPHOR = re.compile(r"^[“\"「]?(?:这|它|其|该|此|那|这种|这一|这
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
+    from retailkit.arguments._rules import rules
     from retailkit.themes import load_themes
 
+    r = rules()
     themes = load_themes()
     by_theme = {theme: target for target, theme in TARGET_THEMES.items()}
     rows = themes[themes["theme"].isin(by_theme)]
-    lookup: dict[str, tuple[str, bool]] = {}
+    lookup: dict[str, tuple[str, bool] | None] = dict.fromkeys(r.not_target_terms)
     for row in rows.itertuples():
         lookup.setdefault(str(row.term), (by_theme[str(row.theme)], bool(row.core)))
+    for platform in r.social_platforms:
+        lookup.setdefault(platform, ("social", False))
+    for term, entry in list(lookup.items()):
+        if entry is None:
+            continue
+        target = entry[0]
+        if term in r.target_generic or term in r.target_core_with_commerce:
+            lookup[term] = (target, False)
     terms = sorted(lookup, key=lambda t: (-len(t), t))
     return re.compile("|".join(re.escape(t) for t in terms)), lookup
 
@@ -54,20 +64,34 @@ def target_terms(sentence: str) -> list[tuple[str, str, bool, int, int]]:
     [('微博营销', 'social', True), ('推送', 'feed', False)]
     """
     pattern, lookup = _lexicon()
-    return [(m.group(), *lookup[m.group()], m.start(), m.end()) for m in pattern.finditer(sentence)]
+    return [
+        (m.group(), *entry, m.start(), m.end())
+        for m in pattern.finditer(sentence)
+        if (entry := lookup[m.group()]) is not None
+    ]
 
 
 def _direct(sentence: str) -> tuple[set[str], set[str]]:
     """Targets with core evidence (or two generic terms), and those with one generic term."""
+    from retailkit.arguments._rules import rules
+
+    r = rules()
+    commerce = any(word in sentence for word in r.commerce_words)
+    # Marketing context for 互动 / 推送: commerce, a social platform or fans.
+    marketing = commerce or "粉丝" in sentence or any(p in sentence for p in r.social_platforms)
     core: set[str] = set()
     generic: dict[str, set[str]] = {}
     for term, target, is_core, _, _ in target_terms(sentence):
-        if is_core:
+        if is_core or (marketing and term in r.target_core_with_commerce):
             core.add(target)
         else:
             generic.setdefault(target, set()).add(term)
-    strong = core | {t for t, terms in generic.items() if len(terms) >= 2}
-    if strong and generic and _contrasts(sentence):
+    strong = core | {t for t, terms in generic.items() if len(terms) >= 2 and commerce}
+    social = generic.get("social", set())
+    if commerce and any(t in r.social_relational or t in r.social_platforms for t in social):
+        # A social platform or relation in a sentence about selling or marketing.
+        strong.add("social")
+    if generic and len(strong | set(generic)) >= 2 and _contrasts(sentence):
         # Set against a practice ("推送不是互动"), a generic term names a practice too.
         strong |= set(generic)
     weak = {t for t in generic if t not in strong}

@@ -28,7 +28,12 @@ __all__ = ["Voice", "attribute_voice", "speaker_of"]
 Voice = tuple[str, str]
 
 # Inside a sentence, the speaker phrase starts after the last of these.
-_PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?\s]")
+# (A space breaks a phrase too, except inside a Latin name: "博主 Alexia Woods 所说".)
+_PHRASE_BREAK = re.compile(r"[，,。；;：:！!？?]|(?<![A-Za-z])\s|\s(?![A-Za-z])")
+# "one (of)", "there is", "some" before a speaker: 一位从业者 → 从业者, 有网友 → 网友.
+_LEADING_DETERMINERS = re.compile(r"^(?:还|也|就|更)?(?:有|曾有)?(?:一位|一名|一个)?")
+# A manner adverb between the speaker and the verb: 一位从业者无奈地表示.
+_TRAILING_MANNER = re.compile(r"[\u4e00-\u9fff]{2}地$")
 _GLOSSED_LATIN = re.compile(
     r"[A-Za-z][A-Za-z0-9 .&-]*[(（](?P<gloss>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]"
 )
@@ -36,10 +41,16 @@ _PARENTHESIS = re.compile(r"[(（][^()（）]*[)）]")
 _QUOTED = re.compile(r"[“\"「『](?P<inner>[^”\"」』]{1,20})[”\"」』]")
 _AFTER_VERB_WEAK = re.compile(r"^(?:道)?[，,：:“\"「。！!]|^$|^了(?!解)")
 _LEADING_CONNECTIVES = re.compile(
-    r"^(?:而|但|但是|对此|此外|同时|另外|其中|并且|随后|据悉|不过|其实|正如|就像|早前|此前|日前|近日|当时)+"
+    r"^(?:而|但|但是|对此|此外|同时|另外|其中|并且|随后|据悉|不过|其实|正如|就像|早前|此前|日前|近日|当时"
+    r"|根据|据|从)+"
 )
 _LIST_MARKER = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _QUOTATION = re.compile(r"^[“\"「『].*[”\"」』][。！？!?]?$")
+# A quotation that opens a sentence and stays open (it closes in a later sentence).
+_OPENS_QUOTATION = re.compile(r"^[“「『][^”」』]*$")
+# What a speaker lists after a colon ("营销有两大趋势：智能化和原生化。"): short items.
+_COLON_LIST = re.compile(r"[：:](?P<items>[^：:。！？!?]{2,60})[。！？!?]?$")
+_ITEM_SPLIT = re.compile(r"[、，,；;]|和|与|及|以及")
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_SPEAKER = 30
 
@@ -69,7 +80,9 @@ def _shorten(phrase: str) -> str:
     to = phrase.find("对", 1)
     if to > 0:
         phrase = phrase[:to]
-    phrase = r.trailing_adverbs.sub("", phrase)
+    phrase = r.trailing_adverbs.sub("", _TRAILING_MANNER.sub("", phrase))
+    if phrase not in r.generic_speakers:
+        phrase = _LEADING_DETERMINERS.sub("", phrase) or phrase
     quoted = _QUOTED.search(phrase)
     if quoted:
         phrase = quoted.group("inner")
@@ -125,7 +138,12 @@ def speaker_of(sentence: str) -> str | None:
     for pattern in r.attributions:
         found = pattern.search(text)
         if found:
-            before = _PHRASE_BREAK.split(text[: found.start("speaker")])[-1]
+            # A source named before the pattern's own words (iiMedia Research(艾媒咨询)数据显示).
+            before = (
+                _PHRASE_BREAK.split(text[: found.start("speaker")].rstrip())[-1]
+                if found.start("speaker") == found.start()
+                else ""
+            )
             speaker = _shorten(before + found.group("speaker"))
             if _valid(speaker):
                 return speaker
@@ -141,7 +159,8 @@ def speaker_of(sentence: str) -> str | None:
         for found in re.finditer(re.escape(verb), text):
             if _inside_quotation(text, found.start()):
                 continue
-            phrase = _PHRASE_BREAK.split(text[: found.start()])[-1]
+            head = r.trailing_adverbs.sub("", text[: found.start()]).rstrip()
+            phrase = _PHRASE_BREAK.split(head)[-1]
             if (
                 not strong
                 and not _AFTER_VERB_WEAK.match(text[found.end() :])
@@ -174,7 +193,12 @@ def attribute_voice(
     * a sentence inside a quotation opened by an earlier sentence of the same paragraph
       belongs to that quotation's speaker;
     * a pronoun speaker (他表示) is the last speaker named before it;
-    * the numbered items after "X分享了5个技能点" (paragraphs opening with 1、2、…) are X's.
+    * the numbered items after "X分享了5个技能点" (paragraphs opening with 1、2、…) are X's,
+      and so are the sentences of the same paragraph that open with an item X listed after a
+      colon ("张勤介绍，营销有两大趋势：智能化和原生化。" / "智能化是指…");
+    * a sentence cut at a semicolon continues the voice of the part before it ("X解释，A是…；"
+      / "B是…；");
+    * a quotation that opens right after X's reported sentence, and stays open, is X's.
 
     Parameters
     ----------
@@ -218,9 +242,39 @@ def attribute_voice(
             following = speakers[i + 1] if i + 1 < len(speakers) else None
             previous = out[i - 1] if i > 0 else None
             out[i] = following if following is not None else previous
+        same_paragraph = i > 0 and paragraphs[i] == paragraphs[i - 1]
+        if out[i] is None and same_paragraph and out[i - 1] is not None:
+            before = texts[i - 1].rstrip()
+            if before.endswith(("；", ";")) or (
+                _OPENS_QUOTATION.match(text.strip())
+                and open_quotes == 0
+                and not before.rstrip("。！？!?").endswith("”")
+            ):
+                out[i] = out[i - 1]
         open_quotes = max(0, open_quotes + text.count("“") - text.count("”"))
     _attributed_lists(texts, paragraphs, out)
+    _colon_lists(texts, paragraphs, out)
     return [("author", "") if s is None else ("reported", s) for s in out]
+
+
+def _colon_lists(texts: list[str], paragraphs: Sequence[int], out: list[str | None]) -> None:
+    """Give the sentences that open with an item a speaker listed after a colon to them."""
+    for i, text in enumerate(texts):
+        speaker = out[i]
+        found = _COLON_LIST.search(text) if speaker else None
+        if not found:
+            continue
+        items = [item.strip() for item in _ITEM_SPLIT.split(found.group("items"))]
+        items = [item for item in items if 2 <= len(item) <= 8]
+        if len(items) < 2:
+            continue
+        j = i + 1
+        while (
+            j < len(texts) and paragraphs[j] == paragraphs[i] and texts[j].startswith(tuple(items))
+        ):
+            if out[j] is None:
+                out[j] = speaker
+            j += 1
 
 
 def _attributed_lists(texts: list[str], paragraphs: Sequence[int], out: list[str | None]) -> None:
