@@ -222,6 +222,17 @@ def test_every_stance_scorer_codes_the_contrast_the_same_way(scorer: str) -> Non
     }
 
 
+def test_stance_evaluation_reports_every_piece_and_checks_its_scorers() -> None:
+    table = codings.stance_evaluation(scorers=("commentary", "v2"))
+    pieces = {"000/1", "001/1", "002/1", "003/1", "004/1", "004/2", "004/3", "all"}
+    assert set(table["piece"]) == pieces
+    overall = table[table["piece"] == "all"].set_index("scorer")
+    assert overall.loc["commentary", "auc"] > 0.5  # better than chance on the seeds
+    assert table.loc[table["piece"] == "004/3", "auc"].isna().all()  # no polar sentence there
+    with pytest.raises(ValueError, match="unknown"):
+        codings.stance_evaluation(scorers=("vibes",))
+
+
 def test_unknown_scorer_is_rejected() -> None:
     with pytest.raises(ValueError, match="scorer="):
         stance_toward(["推送不是互动"], ["feed"], scorer="vibes")  # type: ignore[arg-type]

@@ -26,7 +26,18 @@ import pandas as pd
 from retailkit.arguments.targets import TARGETS
 from retailkit.errors import CorpusError
 
-__all__ = ["CODINGS_DIR", "agreement_summary", "evaluate", "load_codings", "match_key"]
+__all__ = [
+    "CODINGS_DIR",
+    "STANCE_SCORERS",
+    "agreement_summary",
+    "evaluate",
+    "load_codings",
+    "match_key",
+    "stance_evaluation",
+]
+
+#: Scorers compared by :func:`stance_evaluation`, in table order.
+STANCE_SCORERS = ("commentary", "v1", "v2", "review model", "SnowNLP")
 
 CODINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "arguments"
 _FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
@@ -324,6 +335,104 @@ def evaluate(
             accuracy = float(((scores[mask] > 0.5) == positive[mask]).mean()) if n else float("nan")
             rows.append(("stance", method, group, "accuracy", accuracy, n))
     return pd.DataFrame(rows, columns=["task", "method", "group", "measure", "value", "n"])
+
+
+def _stance_scores(scorer: str, sentences: list[str], targets: list[str]) -> np.ndarray:
+    from retailkit import sentiment
+    from retailkit.arguments.toward import stance_toward
+
+    if scorer in ("commentary", "v1", "v2"):
+        return stance_toward(sentences, targets, scorer=scorer)  # type: ignore[arg-type]
+    if scorer == "review model":
+        return np.asarray(sentiment.score(sentences), dtype=float)
+    return np.asarray(sentiment.score(sentences, engine="snownlp"), dtype=float)
+
+
+def _band(scorer: str) -> tuple[float, float] | None:
+    from retailkit import stance
+    from retailkit.arguments.model import model_band
+
+    if scorer == "commentary":
+        return model_band()
+    if scorer in ("v1", "v2"):
+        return stance.default_band(scorer)  # type: ignore[arg-type]
+    return None
+
+
+def stance_evaluation(
+    *, gold: pd.DataFrame | None = None, scorers: tuple[str, ...] = STANCE_SCORERS
+) -> pd.DataFrame:
+    """Stance toward the coded target, per scorer and piece, against the hand codings.
+
+    Every sentence × target the annotators coded is scored toward that target: by
+    :func:`retailkit.arguments.stance_toward` (``commentary``, ``v1``, ``v2``; contrast frames
+    and neglect verbs included, as :func:`retailkit.arguments.code` does) or, not knowing the
+    target, by the review model and SnowNLP (:func:`retailkit.sentiment.score`). None of them
+    was trained or tuned on these codings, apart from the rules of
+    :mod:`retailkit.arguments.toward`, written while reading them.
+
+    Parameters
+    ----------
+    gold : pandas.DataFrame, optional
+        Hand codings (:func:`load_codings`); default the gold codings.
+    scorers : tuple of str
+        Any of :data:`STANCE_SCORERS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scorer and piece (``piece`` as ``"004/1"``, then ``"all"``): ``scorer,
+        piece, n_approving, n_skeptical, n_neutral``, ``auc`` and ``accuracy`` (approving vs
+        skeptical; accuracy at 0.5, a score of exactly 0.5 counting as wrong; NaN where a piece
+        lacks one side), and for scorers with a neutral band ``band_precision`` (share of the
+        pairs scored inside the band that are coded neutral) and ``band_recall`` (share of the
+        neutral pairs scored inside it).
+
+    Examples
+    --------
+    >>> table = stance_evaluation(scorers=("v1",))
+    >>> overall = table[table["piece"] == "all"]
+    >>> overall[["scorer", "n_approving", "n_skeptical"]].to_dict("records")
+    [{'scorer': 'v1', 'n_approving': 127, 'n_skeptical': 32}]
+    """
+    unknown = [s for s in scorers if s not in STANCE_SCORERS]
+    if unknown:
+        raise ValueError(f"scorers: unknown {unknown}; expected some of {STANCE_SCORERS}")
+    if gold is None:
+        gold = load_codings("gold")
+    pairs = gold[gold["target"] != ""].reset_index(drop=True)
+    piece = pairs["doc_id"].str[:3] + "/" + pairs["part"].astype(str)
+    labels = pairs["stance"].to_numpy()
+    rows = []
+    for scorer in scorers:
+        scores = _stance_scores(scorer, pairs["sentence"].tolist(), pairs["target"].tolist())
+        band = _band(scorer)
+        for group in [*sorted(piece.unique()), "all"]:
+            mask = np.ones(len(pairs), bool) if group == "all" else (piece == group).to_numpy()
+            polar = mask & np.isin(labels, ["approving", "skeptical"])
+            positive = labels[polar] == "approving"
+            row = {
+                "scorer": scorer,
+                "piece": group,
+                "n_approving": int(positive.sum()),
+                "n_skeptical": int((~positive).sum()),
+                "n_neutral": int((mask & (labels == "neutral")).sum()),
+                "auc": _auc(scores[polar], positive),
+                "accuracy": float(((scores[polar] > 0.5) == positive).mean())
+                if polar.any()
+                else float("nan"),
+                "band_precision": float("nan"),
+                "band_recall": float("nan"),
+            }
+            if band is not None:
+                inside = mask & (scores >= band[0]) & (scores <= band[1])
+                neutral = mask & (labels == "neutral")
+                if inside.any():
+                    row["band_precision"] = float(neutral[inside].mean())
+                if neutral.any():
+                    row["band_recall"] = float(inside[neutral].mean())
+            rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def _prf_rows(
