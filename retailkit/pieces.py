@@ -245,14 +245,18 @@ def default_article_scorer() -> Scorer:
     return stance.score
 
 
-SCORERS = ("stance", "reviews")
+SCORERS = ("commentary", "stance", "reviews")
 """Names accepted by :func:`resolve_scorer`."""
 
 
-def resolve_scorer(name: Literal["stance", "reviews"] = "stance") -> tuple[str, Scorer]:
+def resolve_scorer(
+    name: Literal["commentary", "stance", "reviews"] = "stance",
+) -> tuple[str, Scorer]:
     """A scorer by name, and the name of the one actually used.
 
-    ``"stance"`` is :func:`retailkit.stance.score`, ``"reviews"`` the review model
+    ``"commentary"`` is the model learned from real commentary with no target named
+    (:func:`retailkit.arguments.model.sentence_stance`), ``"stance"``
+    :func:`retailkit.stance.score`, ``"reviews"`` the review model
     :func:`retailkit.sentiment.score`; the returned name says which one you got, so that a
     notebook can print it.
 
@@ -266,6 +270,10 @@ def resolve_scorer(name: Literal["stance", "reviews"] = "stance") -> tuple[str, 
         raise ModelError(f"name: expected one of {SCORERS}, got {name!r}")
     if name == "stance":
         return "stance", default_article_scorer()
+    if name == "commentary":
+        from retailkit.arguments.model import sentence_stance
+
+        return "commentary", sentence_stance
     return "reviews", score
 
 

@@ -486,6 +486,9 @@ def test_resolve_scorer_names_the_scorer_it_returns() -> None:
     name, scorer = pieces.resolve_scorer("stance")
     assert name in {"stance", "reviews"}
     assert callable(scorer)
+    name, commentary = pieces.resolve_scorer("commentary")
+    scores = commentary(["这个模式前景广阔，潜力巨大。", "这种玩法问题很多，效果很差。"])
+    assert name == "commentary" and scores[0] > 0.5 > scores[1]
     with pytest.raises(ModelError, match="expected one of"):
         pieces.resolve_scorer("vibes")  # type: ignore[arg-type]
 

@@ -37,6 +37,7 @@ __all__ = [
     "dense_features",
     "load_model",
     "model_band",
+    "sentence_stance",
     "stance_scores",
     "target_probabilities",
 ]
@@ -151,3 +152,23 @@ def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarra
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     offset = float(model["stance"].get("offset", 0.0))
     return np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
+
+
+def sentence_stance(sentences: Sequence[str]) -> np.ndarray:
+    """P(approving) of each sentence with no target named: the mean of its scores toward the
+    three targets (:func:`stance_scores`).
+
+    For arcs and article means, where a sentence's stance is wanted whatever it is about. In
+    the linear model the target judged only shifts each class's logit by a constant, so this is
+    the stance model with an average target.
+
+    Examples
+    --------
+    >>> s = sentence_stance(["这个模式前景广阔，潜力巨大。", "这种玩法问题很多，效果很差。"])
+    >>> bool(s[0] > 0.5 > s[1])
+    True
+    """
+    texts = list(sentences)
+    if not texts:
+        return np.zeros(0)
+    return np.mean([stance_scores(texts, [target] * len(texts)) for target in TARGETS], axis=0)
