@@ -7,6 +7,7 @@
     retailkit profile big.parquet --out out/ --workers 2      # a local Dask cluster
     retailkit profile big.parquet --out out/ --scheduler tcp://10.0.0.5:8786
     retailkit topics reviews.csv --text-column review --out topics/ --k 10 --sample 100000
+                                                        # fit on a sample, infer every document
     retailkit report                                          # execute the seed notebooks
 
 Exit codes, for shell scripts: 0 done; 1 unexpected failure (a bug: the traceback is printed);
@@ -25,8 +26,9 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from retailkit.errors import RetailkitError
@@ -42,6 +44,9 @@ from retailkit.streaming import (
     profile_schema,
     write_json_atomically,
 )
+
+if TYPE_CHECKING:
+    from retailkit.topics import TopicModel
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INTERRUPTED", "build_parser", "main"]
 
@@ -136,11 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     topics = commands.add_parser(
         "topics",
-        help="fit LDA on a sample of the corpus; save the model and document-topic table",
-        description="Tokenize the corpus in chunks, fit LDA (tomotopy) on a seeded sample of at "
-        "most --sample documents, and write DIR/topics.npz, DIR/top_words.csv, "
-        "DIR/doc_topics.parquet (the sampled documents) and DIR/manifest.json. With a k range, "
-        "DIR/select_k.csv holds coherence and stability per k and the best c_v k is fitted.",
+        help="fit LDA on a sample, infer topic shares of every document; save model and table",
+        description="LDA at scale: fit on a sample, infer every document in parallel. A first "
+        "pass tokenizes the corpus in chunks and keeps a seeded sample of at most --sample "
+        "documents, on which LDA (tomotopy) is fitted; a second pass tokenizes every chunk again "
+        "and infers the topic shares of every document with the fitted model (TopicModel.infer; "
+        "chunks in --jobs processes or on Dask). Writes DIR/topics.npz, DIR/top_words.csv, "
+        "DIR/doc_topics.parquet (one row per document, in input order; in_sample marks the "
+        "fitted documents) and DIR/manifest.json, last. With a k range, DIR/select_k.csv holds "
+        "coherence and stability per k and the best c_v k is fitted. No --resume: an "
+        "interrupted run starts again with --overwrite.",
     )
     _common(topics)
     topics.add_argument("--k", type=_k_range, required=True, help="topics, or a range 5-15")
@@ -341,9 +351,57 @@ def _sample_key(seed: int, doc_id: str) -> bytes:
     return hashlib.blake2b(f"{seed}\0{doc_id}".encode(), digest_size=8).digest()
 
 
+def _infer_indexed(
+    item: tuple[int, pd.DataFrame], script: str, model: TopicModel
+) -> tuple[int, list[str], np.ndarray, np.ndarray]:
+    """Tokenize one chunk as the first pass did and infer every document's topic shares."""
+    index, doc_ids, tokens = _tokenize_indexed(item, script)
+    known = set(model.vocabulary_.tolist())
+    in_vocabulary = np.array([sum(t in known for t in doc) for doc in tokens], dtype=np.int64)
+    return index, doc_ids, model.infer(tokens), in_vocabulary
+
+
+def _inference_only(model: TopicModel) -> TopicModel:
+    """``model`` without its training documents: all that infer needs, small to send to workers."""
+    from retailkit.topics import TopicModel
+
+    return TopicModel(
+        doc_topics=np.empty((0, model.k)),
+        topic_word_=model.topic_word_,
+        vocabulary_=model.vocabulary_.tolist(),
+        documents_=[],
+        params=model.params,
+    )
+
+
+def _doc_topics_schema(k: int) -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("in_sample", pa.bool_()),
+            ("vocabulary_tokens", pa.int64()),
+            *[(f"topic_{number}", pa.float64()) for number in range(1, k + 1)],
+            ("dominant_topic", pa.int64()),
+        ]
+    )
+
+
+TOPICS_OUTPUTS = ("topics.npz", "top_words.csv", "doc_topics.parquet", "select_k.csv")
+
+
 def run_topics(args: argparse.Namespace) -> int:
-    """``retailkit topics``: see :func:`build_parser`."""
-    import numpy as np
+    """``retailkit topics``: see :func:`build_parser`.
+
+    Two passes over the input. The first tokenizes every chunk and keeps a seeded sample of at
+    most ``--sample`` documents, on which LDA is fitted (after ``select_k`` for a k range). The
+    second tokenizes every chunk again and infers the topic shares of every document with the
+    fitted model (:meth:`~retailkit.topics.TopicModel.infer`), chunks in parallel as in the first
+    pass, and appends them to ``doc_topics.parquet`` in corpus order, one row group per chunk.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from retailkit import __version__, topics
     from retailkit.errors import CorpusError
@@ -351,60 +409,105 @@ def run_topics(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     inputs = _fingerprints(args.inputs)
     args.out.mkdir(parents=True, exist_ok=True)
-    outputs = ["topics.npz", "top_words.csv", "doc_topics.parquet", "manifest.json"]
-    existing = [name for name in outputs if (args.out / name).exists()]
+    manifest_path = args.out / "manifest.json"
+    existing = [name for name in (*TOPICS_OUTPUTS, "manifest.json") if (args.out / name).exists()]
     if existing and not args.overwrite:
         raise CorpusError(f"{args.out}: already holds {existing[0]}; pass --overwrite")
-    raw_chunks = iter_raw_chunks(
-        [item["path"] for item in inputs],
-        text_column=args.text_column,
-        chunk_size=args.chunk_size,
-        on_error=args.on_error,
-    )
+    # The manifest goes first and comes back last: a folder with one holds a finished run.
+    for name in ("manifest.json", *TOPICS_OUTPUTS):
+        (args.out / name).unlink(missing_ok=True)
+
+    def read_chunks() -> Iterator[tuple[int, pd.DataFrame]]:
+        raw_chunks = iter_raw_chunks(
+            [item["path"] for item in inputs],
+            text_column=args.text_column,
+            chunk_size=args.chunk_size,
+            on_error=args.on_error,
+        )
+        return enumerate(raw_chunks)
+
     # A seeded sample of at most --sample documents, kept in a bounded heap (largest key out).
     heap: list[tuple[bytes, int, int, str, list[str]]] = []
     documents = 0
-    with (
-        _Cluster(args.workers, args.scheduler) as cluster,
-        _progress(args.quiet, "tokenize") as bar,
-    ):
-        items = enumerate(raw_chunks)
-        if cluster.client is not None:
-            from retailkit.distributed import map_chunks
-
-            results = map_chunks(_tokenize_indexed, items, cluster.client, args.script)
-        else:
-            results = map_in_processes(_tokenize_indexed, items, args.jobs, args.script)
-        for index, doc_ids, tokens in results:
-            for position, (doc_id, words) in enumerate(zip(doc_ids, tokens, strict=True)):
-                key = bytes(255 - b for b in _sample_key(args.seed, doc_id))  # max-heap
-                entry = (key, index, position, doc_id, words)
-                if len(heap) < args.sample:
-                    heapq.heappush(heap, entry)
-                elif key > heap[0][0]:
-                    heapq.heapreplace(heap, entry)
-            documents += len(doc_ids)
-            bar.update(len(doc_ids))
-    chosen = sorted(heap, key=lambda entry: (entry[1], entry[2]))  # corpus order
-    doc_ids = [entry[3] for entry in chosen]
-    docs = [entry[4] for entry in chosen]
-    ks = args.k
-    if len(ks) > 1:
-        table = topics.select_k(docs, ks, seeds=(args.seed, args.seed + 1))
-        table.to_csv(args.out / "select_k.csv", index=False)
-        k = int(table.groupby("k")["c_v"].mean().idxmax())
-    else:
-        k = ks[0]
-    model = topics.fit_lda(docs, k, seed=args.seed)
-    model.save(args.out / "topics.npz")
-    model.top_words(10).to_csv(args.out / "top_words.csv", index=False)
-    shares = pd.DataFrame(
-        model.doc_topics, columns=[f"topic_{number}" for number in range(1, k + 1)]
-    )
-    shares.insert(0, "doc_id", doc_ids)
-    shares["dominant_topic"] = model.dominant_topic().astype(np.int64)
     temporary = args.out / ".doc_topics.parquet.tmp"
-    shares.to_parquet(temporary, index=False)
+    with _Cluster(args.workers, args.scheduler) as cluster:
+        with _progress(args.quiet, "tokenize") as bar:
+            if cluster.client is not None:
+                from retailkit.distributed import map_chunks
+
+                results = map_chunks(_tokenize_indexed, read_chunks(), cluster.client, args.script)
+            else:
+                results = map_in_processes(_tokenize_indexed, read_chunks(), args.jobs, args.script)
+            for index, doc_ids, tokens in results:
+                for position, (doc_id, words) in enumerate(zip(doc_ids, tokens, strict=True)):
+                    key = bytes(255 - b for b in _sample_key(args.seed, doc_id))  # max-heap
+                    entry = (key, index, position, doc_id, words)
+                    if len(heap) < args.sample:
+                        heapq.heappush(heap, entry)
+                    elif key > heap[0][0]:
+                        heapq.heapreplace(heap, entry)
+                documents += len(doc_ids)
+                bar.update(len(doc_ids))
+        sampled_at = time.perf_counter()
+        chosen = sorted(heap, key=lambda entry: (entry[1], entry[2]))  # corpus order
+        del heap
+        sample_ids = {entry[3] for entry in chosen}
+        docs = [entry[4] for entry in chosen]
+        del chosen
+        ks = args.k
+        if len(ks) > 1:
+            table = topics.select_k(docs, ks, seeds=(args.seed, args.seed + 1))
+            table.to_csv(args.out / "select_k.csv", index=False)
+            k = int(table.groupby("k")["c_v"].mean().idxmax())
+        else:
+            k = ks[0]
+        model = topics.fit_lda(docs, k, seed=args.seed)
+        sampled = len(docs)
+        del docs
+        model.save(args.out / "topics.npz")
+        model.top_words(10).to_csv(args.out / "top_words.csv", index=False)
+        fitted_at = time.perf_counter()
+
+        # Second pass: every document's shares, written chunk by chunk in corpus order.
+        slim = _inference_only(model)
+        del model
+        schema = _doc_topics_schema(k)
+        topic_columns = [f"topic_{number}" for number in range(1, k + 1)]
+        inferred = without_vocabulary = 0
+        try:
+            with (
+                _progress(args.quiet, "infer") as bar,
+                pq.ParquetWriter(temporary, schema) as writer,
+            ):
+                if cluster.client is not None:
+                    from retailkit.distributed import map_chunks
+
+                    [shared] = cluster.client.scatter([slim], broadcast=True, hash=False)
+                    inferences = map_chunks(
+                        _infer_indexed, read_chunks(), cluster.client, args.script, shared
+                    )
+                else:
+                    inferences = map_in_processes(
+                        _infer_indexed, read_chunks(), args.jobs, args.script, slim
+                    )
+                for _, doc_ids, shares, in_vocabulary in inferences:
+                    frame = pd.DataFrame(shares, columns=topic_columns)
+                    frame.insert(0, "doc_id", doc_ids)
+                    frame.insert(1, "in_sample", [doc_id in sample_ids for doc_id in doc_ids])
+                    frame.insert(2, "vocabulary_tokens", in_vocabulary)
+                    frame["dominant_topic"] = shares.argmax(axis=1).astype(np.int64) + 1
+                    writer.write_table(pa.Table.from_pandas(frame, schema, preserve_index=False))
+                    inferred += len(frame)
+                    without_vocabulary += int((in_vocabulary == 0).sum())
+                    bar.update(len(frame))
+            if inferred != documents:
+                raise CorpusError(
+                    f"{' '.join(args.inputs)}: changed during the run ({documents:,} "
+                    f"documents in the first pass, {inferred:,} in the second); run again"
+                )
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
     os.replace(temporary, args.out / "doc_topics.parquet")
     finished = time.perf_counter()
     manifest = {
@@ -422,14 +525,31 @@ def run_topics(args: argparse.Namespace) -> int:
         }
         | _where(args),
         "inputs": inputs,
-        "counts": {"documents": documents, "sampled": len(docs)},
-        "timings": {"seconds_total": round(finished - started, 3)},
-        "outputs": {"model": "topics.npz", "doc_topics": "doc_topics.parquet"},
+        "counts": {
+            "documents": documents,
+            "sampled": sampled,
+            "inferred": inferred,
+            "without_vocabulary": without_vocabulary,
+        },
+        "timings": {
+            "seconds_total": round(finished - started, 3),
+            "seconds_sampling": round(sampled_at - started, 3),
+            "seconds_fitting": round(fitted_at - sampled_at, 3),
+            "seconds_inferring": round(finished - fitted_at, 3),
+        },
+        "outputs": {
+            "model": "topics.npz",
+            "top_words": "top_words.csv",
+            "doc_topics": "doc_topics.parquet",
+            "select_k": "select_k.csv" if len(ks) > 1 else None,
+            "columns": schema.names,
+        },
     }
-    write_json_atomically(args.out / "manifest.json", manifest)
+    write_json_atomically(manifest_path, manifest)
     if not args.quiet:
         print(
-            f"retailkit: LDA k={k} on {len(docs):,} of {documents:,} documents -> {args.out}",
+            f"retailkit: LDA k={k} fitted on {sampled:,} of {documents:,} documents, "
+            f"topic shares of all {inferred:,} -> {args.out}",
             file=sys.stderr,
         )
     return 0
@@ -464,5 +584,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"retailkit: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("retailkit: interrupted; rerun with --resume to continue", file=sys.stderr)
+        advice = "--resume to continue" if args.command == "profile" else "--overwrite"
+        print(f"retailkit: interrupted; rerun with {advice}", file=sys.stderr)
         return EXIT_INTERRUPTED

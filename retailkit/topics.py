@@ -28,6 +28,12 @@ keeps ``optim_interval=0`` and does not pin ``TOMOTOPY_ISA``; the instruction se
 recorded in ``model.params["tomotopy_isa"]``. Both learned matrices are computed here, in
 float64 numpy, from the integer topic counts of the final sample.
 
+New documents: :meth:`TopicModel.infer` gives their topic shares under a fitted model (also one
+read by :meth:`TopicModel.load`): the variational E-step of LDA with the topics held fixed, in
+numpy, the same for both engines (:mod:`retailkit.topic_inference`). Unknown words are ignored;
+each document's shares depend on that document alone. This is how ``retailkit topics`` covers
+a whole corpus: fit on a sample, infer every document.
+
 Topic numbering: arrays are 0-based (column ``j`` of ``doc_topics`` is row ``j`` of
 ``topic_word_``); every DataFrame and the pyLDAvis page label topics **1..k**, so topic ``t`` in a
 table is column ``t - 1`` of the arrays.
@@ -53,6 +59,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from retailkit import topic_inference
 from retailkit.errors import ModelError
 
 __all__ = [
@@ -100,7 +107,7 @@ def is_candidate_term(token: str) -> bool:
     return bool(_TERM.search(token))
 
 
-def _check_docs(docs: Sequence[Sequence[str]]) -> list[list[str]]:
+def _check_docs(docs: Sequence[Sequence[str]], *, allow_empty: bool = False) -> list[list[str]]:
     if isinstance(docs, str):
         raise ModelError("docs: expected a list of token lists, got one string")
     out = []
@@ -111,7 +118,7 @@ def _check_docs(docs: Sequence[Sequence[str]]) -> list[list[str]]:
                 "tokenise first, e.g. retailkit.tokenize_many(texts)"
             )
         out.append([str(token) for token in doc])
-    if not out:
+    if not out and not allow_empty:
         raise ModelError("docs: the corpus is empty; pass at least two non-empty documents")
     return out
 
@@ -290,6 +297,65 @@ class TopicModel:
     def coherence(self, measure: str = "c_v", *, top_n: int = 10) -> float:
         """Mean topic coherence (see :meth:`coherence_by_topic`)."""
         return float(self.coherence_by_topic(measure, top_n=top_n).mean())
+
+    # -- new documents ----------------------------------------------------------------------
+
+    def infer(
+        self,
+        docs: Sequence[Sequence[str]],
+        *,
+        max_iterations: int = topic_inference.MAX_ITERATIONS,
+        tolerance: float = topic_inference.TOLERANCE,
+    ) -> np.ndarray:
+        """Topic shares of (new) tokenised documents under this model.
+
+        Tokens outside ``vocabulary_`` are ignored; the shares come from the variational
+        E-step of LDA with ``topic_word_`` and the prior ``params["alpha"]`` held fixed
+        (:func:`retailkit.topic_inference.topic_shares`), the same numpy code for both engines
+        and for a model read by :meth:`load`. Deterministic without a seed: there is no random
+        start, and each document is inferred on its own, so its shares are identical (to the
+        last bit) whichever documents come with it, in whatever batches or processes.
+        On the training documents the shares are close to, not equal to, ``doc_topics``
+        (those are the engine's own estimate; agreement measured in ``benchmarks/README.md``).
+
+        Parameters
+        ----------
+        docs
+            One token list per document, tokenised like the training documents (e.g.
+            ``retailkit.tokenize_many(texts)``).
+        max_iterations, tolerance
+            Most E-step iterations per document; a document stops when no topic share changes
+            by more than ``tolerance`` in an iteration.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(len(docs), k)`` topic shares, rows sum to 1; column ``j`` is topic ``j + 1``.
+            A document without an in-vocabulary token (empty, or only unknown words) gets the
+            uniform row ``1 / k``, as in :func:`fit_lda`.
+
+        Examples
+        --------
+        >>> docs = [["社交", "电商", "微博"], ["社交", "微博", "营销"], ["物流", "仓储", "配送"],
+        ...         ["仓储", "物流", "门店"], ["社交", "营销", "微博"], ["配送", "门店", "物流"]]
+        >>> model = fit_lda(docs, 2, seed=1, min_df=1, max_df=1.0)
+        >>> shares = model.infer([["物流", "门店", "快递"], ["微博", "营销"], [], ["快递"]])
+        >>> shares.round(2)
+        array([[0.98, 0.02],
+               [0.02, 0.98],
+               [0.5 , 0.5 ],
+               [0.5 , 0.5 ]])
+        """
+        docs = _check_docs(docs, allow_empty=True)
+        index = {str(term): i for i, term in enumerate(self.vocabulary_)}
+        documents = [np.array([index[t] for t in doc if t in index], np.int64) for doc in docs]
+        return topic_inference.topic_shares(
+            documents,
+            self.topic_word_,
+            alpha=float(self.params["alpha"]),
+            max_iterations=max_iterations,
+            tolerance=tolerance,
+        )
 
     # -- persistence ------------------------------------------------------------------------
 

@@ -196,24 +196,97 @@ def test_console_script_is_registered() -> None:
     assert project["scripts"]["retailkit"] == "retailkit.cli:main"
 
 
-def test_topics_fits_the_sample_and_writes_the_model(reviews_csv: Path, tmp_path: Path) -> None:
-    argv = ["topics", str(reviews_csv), "--out", str(tmp_path), "--text-column", "review"]
-    assert main([*argv, "--k", "3", "--sample", "150", "--quiet", "--chunk-size", "64"]) == 0
-    shares = pd.read_parquet(tmp_path / "doc_topics.parquet")
-    assert len(shares) == 150
-    assert shares.columns.tolist() == ["doc_id", "topic_1", "topic_2", "topic_3", "dominant_topic"]
+def _topics(inputs: list[Path], out: Path, *flags: str) -> int:
+    argv = ["topics", *map(str, inputs), "--out", str(out), "--text-column", "review", "--quiet"]
+    return main([*argv, "--k", "3", "--sample", "150", *flags])
+
+
+@pytest.fixture(scope="module")
+def topics_run(reviews_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("topics")
+    assert _topics([reviews_csv], out, "--chunk-size", "64") == 0
+    return out
+
+
+def test_topics_fits_the_sample_and_infers_every_document(
+    reviews_csv: Path, topics_run: Path
+) -> None:
+    shares = pd.read_parquet(topics_run / "doc_topics.parquet")
+    topic_columns = ["topic_1", "topic_2", "topic_3"]
+    assert shares.columns.tolist() == [
+        "doc_id", "in_sample", "vocabulary_tokens", *topic_columns, "dominant_topic"
+    ]  # fmt: skip
     corpus = rk.load_corpus(reviews_csv, text_column="review").set_index("doc_id")
-    model = topics.fit_lda(rk.tokenize_many(corpus.loc[shares["doc_id"], "text"]), 3, seed=0)
-    np.testing.assert_array_equal(shares[["topic_1", "topic_2", "topic_3"]], model.doc_topics)
-    saved = topics.TopicModel.load(tmp_path / "topics.npz")
+    assert len(shares) == 400
+    assert shares["doc_id"].tolist() == [f"reviews:{row}" for row in range(1, 401)]  # input order
+    assert int(shares["in_sample"].sum()) == 150
+    # the model is fit_lda on the sampled documents, as before
+    sample = shares.loc[shares["in_sample"], "doc_id"]
+    model = topics.fit_lda(rk.tokenize_many(corpus.loc[sample, "text"]), 3, seed=0)
+    saved = topics.TopicModel.load(topics_run / "topics.npz")
     np.testing.assert_array_equal(saved.topic_word_, model.topic_word_)
-    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"] == {"documents": 400, "sampled": 150}
+    np.testing.assert_array_equal(saved.doc_topics, model.doc_topics)
+    # every row, sampled or not, is TopicModel.infer of the document
+    tokens = rk.tokenize_many(corpus.loc[shares["doc_id"], "text"])
+    np.testing.assert_array_equal(shares[topic_columns], saved.infer(tokens))
+    assert shares["dominant_topic"].tolist() == (saved.infer(tokens).argmax(axis=1) + 1).tolist()
+    known = set(saved.vocabulary_)
+    assert shares["vocabulary_tokens"].tolist() == [sum(t in known for t in d) for d in tokens]
+    np.testing.assert_allclose(shares[topic_columns].sum(axis=1), 1.0, rtol=0, atol=1e-12)
+    assert pq.ParquetFile(topics_run / "doc_topics.parquet").metadata.num_row_groups == 7
+
+
+def test_topics_manifest_counts_every_document(topics_run: Path) -> None:
+    manifest = json.loads((topics_run / "manifest.json").read_text(encoding="utf-8"))
+    shares = pd.read_parquet(topics_run / "doc_topics.parquet")
+    assert manifest["counts"] == {
+        "documents": 400,
+        "sampled": 150,
+        "inferred": 400,
+        "without_vocabulary": int((shares["vocabulary_tokens"] == 0).sum()),
+    }
+    assert manifest["outputs"]["columns"] == shares.columns.tolist()
+    assert sorted(p.name for p in topics_run.iterdir()) == [
+        "doc_topics.parquet", "manifest.json", "top_words.csv", "topics.npz"
+    ]  # fmt: skip
+
+
+def test_topics_do_not_depend_on_chunks_or_processes(
+    reviews_csv: Path, topics_run: Path, tmp_path: Path
+) -> None:
+    expected = pd.read_parquet(topics_run / "doc_topics.parquet")
     # the sample depends on the seed, not on how the corpus was cut into chunks
-    other = tmp_path / "other"
-    assert main([*argv[:3], str(other), *argv[4:], "--k", "3", "--sample", "150", "--quiet"]) == 0
-    again = pd.read_parquet(other / "doc_topics.parquet")
-    assert again["doc_id"].tolist() == shares["doc_id"].tolist()
+    assert _topics([reviews_csv], tmp_path / "default") == 0
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "default" / "doc_topics.parquet"), expected
+    )
+    assert _topics([reviews_csv], tmp_path / "two", "--chunk-size", "64", "--jobs", "2") == 0
+    written = (tmp_path / "two" / "doc_topics.parquet").read_bytes()
+    assert written == (topics_run / "doc_topics.parquet").read_bytes()
+
+
+def test_topics_refuse_earlier_output_and_leave_nothing_complete_when_interrupted(
+    reviews_csv: Path,
+    topics_run: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(topics_run, out)
+    assert _topics([reviews_csv], out) == EXIT_BAD_INPUT
+    assert "already holds topics.npz; pass --overwrite" in capsys.readouterr().err
+
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_infer_indexed", interrupted)
+    assert _topics([reviews_csv], out, "--overwrite") == EXIT_INTERRUPTED
+    assert "rerun with --overwrite" in capsys.readouterr().err
+    # the earlier run's table and manifest are gone; the new model is there, without a manifest
+    assert sorted(p.name for p in out.iterdir()) == ["top_words.csv", "topics.npz"]
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(reviews_csv: Path, tmp_path: Path) -> None:

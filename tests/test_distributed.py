@@ -49,6 +49,22 @@ def test_cli_on_a_scheduler_writes_the_same_bytes_as_one_process(
     assert (tmp_path / "dask" / "documents.parquet").read_bytes() == single
 
 
+def test_topics_on_a_scheduler_write_the_same_bytes_as_one_process(
+    client: object, reviews: pd.DataFrame, tmp_path: Path
+) -> None:
+    # the 2-worker cluster is what --workers 2 starts; both passes run on it
+    reviews.to_parquet(tmp_path / "reviews.parquet", index=False)
+    argv = ["topics", str(tmp_path / "reviews.parquet"), "--text-column", "review", "--quiet"]
+    argv += ["--chunk-size", "40", "--k", "3", "--sample", "100"]
+    assert main([*argv, "--out", str(tmp_path / "single")]) == 0
+    address = client.scheduler.address  # type: ignore[attr-defined]
+    assert main([*argv, "--out", str(tmp_path / "dask"), "--scheduler", address]) == 0
+    for name in ("doc_topics.parquet", "topics.npz", "top_words.csv"):
+        single = (tmp_path / "single" / name).read_bytes()
+        assert (tmp_path / "dask" / name).read_bytes() == single, name
+    assert len(pd.read_parquet(tmp_path / "dask" / "doc_topics.parquet")) == len(reviews)
+
+
 def test_dask_dataframe_partitions_equal_the_whole_frame(
     client: object, reviews: pd.DataFrame
 ) -> None:

@@ -256,6 +256,65 @@ def test_loading_a_foreign_file_is_a_model_error(tmp_path: Path) -> None:
         TopicModel.load(tmp_path / "text.npz")
 
 
+# -- new documents ------------------------------------------------------------------------
+
+
+def test_inferred_shares_sum_to_one_and_agree_with_the_fit(model: TopicModel) -> None:
+    shares = model.infer(DOCS)
+    assert shares.shape == (len(DOCS), 3)
+    np.testing.assert_allclose(shares.sum(axis=1), 1.0, rtol=0, atol=1e-12)
+    # the planted themes are unambiguous: every training document keeps its dominant topic
+    assert (shares.argmax(axis=1) + 1).tolist() == model.dominant_topic().tolist()
+    assert np.abs(shares - model.doc_topics).max() < 0.1
+
+
+def test_a_loaded_model_infers_exactly_what_the_fitted_one_does(
+    model: TopicModel, tmp_path: Path
+) -> None:
+    new = [["微博", "社交", "快递"], ["投放", "品牌", "没见过的词"], DOCS[5]]
+    loaded = TopicModel.load(model.save(tmp_path / "model.npz"))
+    np.testing.assert_array_equal(loaded.infer(new), model.infer(new))
+
+
+def test_inference_does_not_depend_on_batches_or_order(model: TopicModel) -> None:
+    together = model.infer(DOCS)
+    alone = np.vstack([model.infer([doc]) for doc in DOCS])
+    halves = np.vstack([model.infer(DOCS[20:]), model.infer(DOCS[:20])])
+    np.testing.assert_array_equal(alone, together)
+    np.testing.assert_array_equal(halves, np.vstack([together[20:], together[:20]]))
+
+
+@pytest.mark.parametrize(
+    "doc", [[], ["没见过的词"], ["618", "，", "没见过的词"]], ids=["empty", "unknown", "filtered"]
+)
+def test_a_document_without_known_words_gets_the_uniform_row(
+    model: TopicModel, doc: list[str]
+) -> None:
+    shares = model.infer([DOCS[0], doc])
+    np.testing.assert_array_equal(shares[1], np.full(3, 1 / 3))
+    assert shares[0].max() > 0.5
+
+
+def test_unknown_words_are_ignored(model: TopicModel) -> None:
+    known = ["物流", "仓储", "配送"]
+    np.testing.assert_array_equal(
+        model.infer([["没见过的词", *known, "另一个生词"]]), model.infer([known])
+    )
+
+
+def test_inferring_nothing_gives_an_empty_table(model: TopicModel) -> None:
+    assert model.infer([]).shape == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("docs", "message"),
+    [("社交电商", "got one string"), (["社交电商"], r"docs\[0\]: expected a list of tokens")],
+)
+def test_infer_refuses_untokenised_text(model: TopicModel, docs: object, message: str) -> None:
+    with pytest.raises(ModelError, match=message):
+        model.infer(docs)  # type: ignore[arg-type]
+
+
 # -- bad input ----------------------------------------------------------------------------
 
 
