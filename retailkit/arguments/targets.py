@@ -32,17 +32,27 @@ _ANAPHOR = re.compile(r"^[“\"「]?(?:这|它|其|该|此|那|这种|这一|这
 
 
 @functools.cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
-    from retailkit.arguments._rules import rules
+def _theme_terms() -> dict[str, tuple[str, bool]]:
+    """The theme lexicons' terms: term -> (target, core)."""
     from retailkit.themes import load_themes
 
-    r = rules()
     themes = load_themes()
     by_theme = {theme: target for target, theme in TARGET_THEMES.items()}
     rows = themes[themes["theme"].isin(by_theme)]
-    lookup: dict[str, tuple[str, bool] | None] = dict.fromkeys(r.not_target_terms)
+    lookup: dict[str, tuple[str, bool]] = {}
     for row in rows.itertuples():
         lookup.setdefault(str(row.term), (by_theme[str(row.theme)], bool(row.core)))
+    return lookup
+
+
+@functools.cache
+def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
+    from retailkit.arguments._rules import rules
+
+    r = rules()
+    lookup: dict[str, tuple[str, bool] | None] = dict.fromkeys(r.not_target_terms)
+    for term, entry in _theme_terms().items():
+        lookup.setdefault(term, entry)
     for platform in r.social_platforms:
         lookup.setdefault(platform, ("social", False))
     for term, entry in list(lookup.items()):
@@ -149,20 +159,21 @@ def detect_targets(
 def keyword_targets(sentences: Sequence[str]) -> list[tuple[str, ...]]:
     """The keyword-presence baseline: every target any of whose terms occurs (core or not).
 
-    This is how earlier notebooks assigned sentences to themes; it is kept to measure what the
-    rules of :func:`detect_targets` add.
+    This is how earlier notebooks assigned sentences to themes (the theme lexicons alone,
+    longest match first); it is kept to measure what the rules of :func:`detect_targets` add.
 
     Examples
     --------
     >>> keyword_targets(["内容为王。"])
     [('feed',)]
     """
-    return [
-        tuple(
-            t for t in TARGETS if t in {m[1] for m in target_terms(s if isinstance(s, str) else "")}
-        )
+    terms = _theme_terms()
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+    found = [
+        {terms[m.group()][0] for m in pattern.finditer(s if isinstance(s, str) else "")}
         for s in sentences
     ]
+    return [tuple(t for t in TARGETS if t in targets) for targets in found]
 
 
 def _frame(values: list[tuple[str, ...]]) -> pd.DataFrame:  # pragma: no cover - debugging aid
