@@ -39,6 +39,8 @@ MIN_SENTENCES = 3
 # findings() speaks of a change over time only with at least this many dated pieces (Spearman's
 # rho over 2 or 3 points is +-1 or +-0.5 by construction).
 MIN_PIECES_FOR_CHANGE = 4
+#: A change over time is called a rise or fall only when Spearman's ρ with year has p below this.
+TREND_ALPHA = 0.05
 
 
 def verdict(ci_low: float, ci_high: float, n_sentences: int, *, min_sentences: int = 3) -> str:
@@ -400,10 +402,10 @@ def timeline(
 def trend(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """Change in ``column`` between the earliest and latest year of a :func:`timeline`.
 
-    Returns one row: ``column, first_year, last_year, first_mean, last_mean, change, spearman``
-    where the year means average the pieces of that year and ``spearman`` is the rank
-    correlation of ``column`` with publication year over all pieces (NaN when either is
-    constant).
+    Returns one row: ``column, first_year, last_year, first_mean, last_mean, change, spearman,
+    p_value`` where the year means average the pieces of that year, ``spearman`` is the rank
+    correlation of ``column`` with publication year over all pieces and ``p_value`` its
+    two-sided p-value (both NaN when either is constant).
 
     Examples
     --------
@@ -415,7 +417,9 @@ def trend(table: pd.DataFrame, column: str) -> pd.DataFrame:
 
     by_year = table.groupby("year")[column].mean()
     varies = table["year"].nunique() > 1 and table[column].nunique() > 1
-    rho = spearmanr(table["year"], table[column]).statistic if varies else np.nan
+    result = spearmanr(table["year"], table[column]) if varies else None
+    rho = result.statistic if result is not None else np.nan
+    p_value = result.pvalue if result is not None else np.nan
     return pd.DataFrame(
         [
             {
@@ -426,6 +430,7 @@ def trend(table: pd.DataFrame, column: str) -> pd.DataFrame:
                 "last_mean": float(by_year.iloc[-1]),
                 "change": float(by_year.iloc[-1] - by_year.iloc[0]),
                 "spearman": float(rho),
+                "p_value": float(p_value),
             }
         ]
     )
@@ -513,15 +518,17 @@ def findings(
         (f"rate_{t}", f"mentions of {THEME_LABELS.get(t, t)} per 1,000 tokens") for t in themes
     ]:
         change = trend(time_table, column).iloc[0]
-        rho = change["spearman"]
-        if not np.isfinite(rho) or abs(rho) < 0.5:
+        rho, p_value = change["spearman"], change["p_value"]
+        # A direction is claimed only when the rank correlation with year is significant.
+        if not np.isfinite(p_value) or p_value >= TREND_ALPHA:
             direction = "showed no clear change"
         else:
             direction = "rose" if change["change"] > 0 else "fell"
         lines.append(
             f"From {change['first_year']} to {change['last_year']}, {what} {direction}: "
             f"{change['first_mean']:.2f} → {change['last_mean']:.2f}, means of the pieces of "
-            f"each year (Spearman ρ with year {rho:.2f}, n = {len(time_table)} pieces)."
+            f"each year (Spearman ρ with year {rho:.2f}, p = {p_value:.2f}, "
+            f"n = {len(time_table)} pieces)."
         )
     return lines
 

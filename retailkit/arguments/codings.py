@@ -30,6 +30,8 @@ __all__ = [
     "CODINGS_DIR",
     "STANCE_SCORERS",
     "agreement_summary",
+    "align_codings",
+    "commentary_sentence_quality",
     "evaluate",
     "load_codings",
     "match_key",
@@ -335,6 +337,69 @@ def evaluate(
             accuracy = float(((scores[mask] > 0.5) == positive[mask]).mean()) if n else float("nan")
             rows.append(("stance", method, group, "accuracy", accuracy, n))
     return pd.DataFrame(rows, columns=["task", "method", "group", "measure", "value", "n"])
+
+
+def align_codings(
+    coded: pd.DataFrame, gold: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """The hand codings with the paragraph numbers of today's split, ready for piece tables.
+
+    Sentences are matched to :func:`retailkit.arguments.code`'s output by piece and text
+    (:func:`match_key`), which gives each coded sentence its ``paragraph_index`` (used by
+    :func:`retailkit.pieces.piece_stance` for its block bootstrap).
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame
+        :func:`retailkit.arguments.code` output for the seeds.
+    gold : pandas.DataFrame, optional
+        Hand codings (:func:`load_codings`); default the gold codings.
+
+    Returns
+    -------
+    (pandas.DataFrame, list of str)
+        The matched codings (columns of :func:`load_codings` plus ``paragraph_index``), and the
+        ids of the coded sentences today's cleaning no longer produces (left out), sorted.
+    """
+    if gold is None:
+        gold = load_codings("gold")
+    keys = [*_PIECE_KEYS, "match"]
+    paragraphs = coded.assign(match=match_key(coded["sentence"])).drop_duplicates(keys)
+    aligned = gold.assign(match=match_key(gold["sentence"])).merge(
+        paragraphs[[*keys, "paragraph_index"]], on=keys, how="left"
+    )
+    gone = aligned["paragraph_index"].isna()
+    left_out = sorted(aligned.loc[gone, "sentence_id"].unique())
+    aligned = aligned[~gone].drop(columns="match").reset_index(drop=True)
+    aligned["paragraph_index"] = aligned["paragraph_index"].astype("int64")
+    return aligned, left_out
+
+
+def commentary_sentence_quality(*, n_boot: int = 1000, seed: int = 0) -> dict[str, object]:
+    """The commentary model with no target named, on the seeds' whole-sentence stance labels.
+
+    :func:`retailkit.arguments.model.sentence_stance` scored against ``data/stance/`` (one
+    stance label per sentence, toward whatever it discusses) with the model's neutral band:
+    the row the whole-sentence evaluation (:func:`retailkit.stance.evaluation_summary`) lacks,
+    since :mod:`retailkit.stance` sits below this package.
+
+    Returns
+    -------
+    dict
+        ``scorer`` (``"commentary"``) and the figures of :func:`retailkit.stance.evaluate`.
+    """
+    from retailkit import stance
+    from retailkit.arguments.model import model_band, sentence_stance
+
+    labelled = stance.load_labelled()
+    figures = stance.evaluate(
+        sentence_stance(labelled["text"].tolist()),
+        labelled["label"].tolist(),
+        band=model_band(),
+        n_boot=n_boot,
+        seed=seed,
+    )
+    return {"scorer": "commentary", **figures}
 
 
 def _stance_scores(scorer: str, sentences: list[str], targets: list[str]) -> np.ndarray:

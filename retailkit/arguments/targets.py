@@ -51,14 +51,14 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
 
     r = rules()
     lookup: dict[str, tuple[str, bool] | None] = dict.fromkeys(r.not_target_terms)
-    for term, entry in _theme_terms().items():
-        lookup.setdefault(term, entry)
+    for term, (theme_target, core) in _theme_terms().items():
+        lookup.setdefault(term, (theme_target, core))
     for platform in r.social_platforms:
         lookup.setdefault(platform, ("social", False))
-    for term, entry in list(lookup.items()):
-        if entry is None:
+    for term, found in list(lookup.items()):
+        if found is None:
             continue
-        target = entry[0]
+        target = found[0]
         if term in r.target_generic or term in r.target_core_with_commerce:
             lookup[term] = (target, False)
     terms = sorted(lookup, key=lambda t: (-len(t), t))
