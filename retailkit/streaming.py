@@ -188,7 +188,8 @@ def _table_chunk(
                 "(on_error='skip') to keep such rows with an error column"
             )
     bodies = ["" if error else value for value, error in zip(values, errors, strict=True)]
-    doc_ids = [f"{path.stem}:{row}" for row in rows]
+    stem = path.stem
+    doc_ids = [f"{stem}:{row}" for row in rows.tolist()]
     if "doc_id" in table.columns:
         given = ["" if v is None or v != v else str(v) for v in table["doc_id"].tolist()]
         doc_ids = [g or d for g, d in zip(given, doc_ids, strict=True)]
@@ -293,15 +294,17 @@ class _DocIds:
 
     def check(self, chunk: pd.DataFrame, source: Path | None = None) -> None:
         """Raise on a repeated id; ``source`` is the table file all rows come from, if one."""
-        for doc_id, file, row in zip(chunk["doc_id"], chunk["file"], chunk["row"], strict=True):
-            if source is not None and row > 0 and doc_id == f"{source.stem}:{row}":
-                owner, largest = self.generated.get(source.stem, (str(source), 0))
-                if owner != str(source) or doc_id in self.given:
-                    owner = owner if owner != str(source) else self.given[doc_id]
+        stem, name = (source.stem, str(source)) if source is not None else ("", "")
+        columns = (chunk["doc_id"].tolist(), chunk["file"].tolist(), chunk["row"].tolist())
+        for doc_id, file, row in zip(*columns, strict=True):
+            if source is not None and row > 0 and doc_id == f"{stem}:{row}":
+                owner, largest = self.generated.get(stem, (name, 0))
+                if owner != name or doc_id in self.given:
+                    owner = owner if owner != name else self.given[doc_id]
                     raise CorpusError(
                         f"{source}: doc_id {doc_id!r} already used by {owner}; make the ids unique"
                     )
-                self.generated[source.stem] = (owner, max(largest, int(row)))
+                self.generated[stem] = (owner, max(largest, int(row)))
                 continue
             earlier = self.given.get(doc_id) or self._generated_owner(doc_id)
             if earlier is not None:
