@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -158,6 +159,18 @@ def test_numpy_ngram_hashing_agrees_with_scikit_learn_on_any_text(texts: list[st
         sentiment._murmur_ngram_counts(normalised, (1, 3), 2**18),
         sentiment._sklearn_ngram_counts(normalised, (1, 3), 2**18),
     )
+
+
+@given(
+    st.text(alphabet=st.sampled_from("，！？：；…。、a,A.\u0301\u0308\u3099ｶﾞＡ①好"), max_size=12)
+)
+def test_normalise_is_nfkc(text: str) -> None:
+    assert sentiment._normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_normalise_is_nfkc_on_reviews_and_edge_cases(review_sample: pd.DataFrame) -> None:
+    for text in [*review_sample["review"], *NGRAM_EDGE_TEXTS, "，\u0301", "…\u0308"]:
+        assert sentiment._normalise(text) == unicodedata.normalize("NFKC", text)
 
 
 def test_char_ngram_counts_of_a_lone_surrogate_fails_like_scikit_learn() -> None:
