@@ -30,6 +30,7 @@ from retailkit.cleaning import (
     to_simplified,
     traditional_remnants,
 )
+from retailkit.cleaning.split import sentence_spans
 from retailkit.cleaning.structure import (
     bigram_similarity,
     heading_rules,
@@ -663,6 +664,25 @@ def test_split_sentences_loses_no_character(seeds: pd.DataFrame) -> None:
     for text in seeds["text"]:
         joined = "".join(split_sentences(text))
         assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+
+
+def sentences_by_spans(text: str) -> list[str]:
+    """The specification of split_sentences: each line cut by sentence_spans, stripped."""
+    pieces = [line[start:end] for line in text.split("\n") for start, end in sentence_spans(line)]
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def test_split_sentences_cuts_where_sentence_spans_cuts(seeds: pd.DataFrame) -> None:
+    from retailkit.reviews import load_review_sample
+
+    texts = [*seeds["raw"], *seeds["text"], *load_review_sample()["review"], *SHORTCUT_EDGE_TEXTS]
+    for text in texts:
+        assert split_sentences(text) == sentences_by_spans(text)
+
+
+@given(st.text(alphabet=st.sampled_from("。！？；…!?”』）)】\"'a=/_1 \n\r\t好的"), max_size=30))
+def test_split_sentences_cuts_where_sentence_spans_cuts_on_any_text(text: str) -> None:
+    assert split_sentences(text) == sentences_by_spans(text)
 
 
 def test_split_paragraphs_matches_clean_output(seeds: pd.DataFrame) -> None:
