@@ -39,6 +39,8 @@ def effective_jobs(n_jobs: int) -> int:
     >>> effective_jobs(-1) == effective_jobs(10_000) == (os.cpu_count() or 1)
     True
     """
+    if n_jobs == 1:  # the common case; os.cpu_count() reads /sys and costs microseconds
+        return 1
     cpus = os.cpu_count() or 1
     if n_jobs == -1:
         return cpus

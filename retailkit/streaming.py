@@ -8,7 +8,7 @@ Three pieces, used by the command line (``retailkit profile``) and usable from n
   missing or holds undecodable bytes either stops the run with the file and row named
   (``on_error="fail"``) or is kept with its ``error`` column filled (``on_error="skip"``).
 * :func:`profile_chunk` — the per-document numbers of one chunk: cleaned with
-  :func:`retailkit.cleaning.clean`, theme counts and rates from :func:`retailkit.theme_profile`,
+  :func:`retailkit.cleaning.clean`, theme counts and rates as :func:`retailkit.theme_profile`,
   review sentiment from :func:`retailkit.sentiment.score` (columns :data:`PROFILE_COLUMNS`).
 * :class:`ChunkStore` — writes each finished chunk to its own Parquet file (temporary name, then
   rename), so an interrupted run resumes from the last completed chunk, and assembles them into
@@ -188,7 +188,8 @@ def _table_chunk(
                 "(on_error='skip') to keep such rows with an error column"
             )
     bodies = ["" if error else value for value, error in zip(values, errors, strict=True)]
-    doc_ids = [f"{path.stem}:{row}" for row in rows]
+    stem = path.stem
+    doc_ids = [f"{stem}:{row}" for row in rows.tolist()]
     if "doc_id" in table.columns:
         given = ["" if v is None or v != v else str(v) for v in table["doc_id"].tolist()]
         doc_ids = [g or d for g, d in zip(given, doc_ids, strict=True)]
@@ -293,15 +294,17 @@ class _DocIds:
 
     def check(self, chunk: pd.DataFrame, source: Path | None = None) -> None:
         """Raise on a repeated id; ``source`` is the table file all rows come from, if one."""
-        for doc_id, file, row in zip(chunk["doc_id"], chunk["file"], chunk["row"], strict=True):
-            if source is not None and row > 0 and doc_id == f"{source.stem}:{row}":
-                owner, largest = self.generated.get(source.stem, (str(source), 0))
-                if owner != str(source) or doc_id in self.given:
-                    owner = owner if owner != str(source) else self.given[doc_id]
+        stem, name = (source.stem, str(source)) if source is not None else ("", "")
+        columns = (chunk["doc_id"].tolist(), chunk["file"].tolist(), chunk["row"].tolist())
+        for doc_id, file, row in zip(*columns, strict=True):
+            if source is not None and row > 0 and doc_id == f"{stem}:{row}":
+                owner, largest = self.generated.get(stem, (name, 0))
+                if owner != name or doc_id in self.given:
+                    owner = owner if owner != name else self.given[doc_id]
                     raise CorpusError(
                         f"{source}: doc_id {doc_id!r} already used by {owner}; make the ids unique"
                     )
-                self.generated[source.stem] = (owner, max(largest, int(row)))
+                self.generated[stem] = (owner, max(largest, int(row)))
                 continue
             earlier = self.given.get(doc_id) or self._generated_owner(doc_id)
             if earlier is not None:
@@ -531,11 +534,12 @@ def profile_chunk(chunk: pd.DataFrame, options: ProfileOptions | None = None) ->
     """Per-document numbers of one raw chunk (columns of :func:`profile_schema`).
 
     Cleans ``body`` (:func:`clean_chunk`), then takes the theme counts, token and sentence
-    counts from :func:`retailkit.theme_profile` (rate per 1,000 tokens, stopwords and punctuation
-    not counted), review sentiment from :func:`retailkit.sentiment.score` on the cleaned text and,
-    when asked for, stance as the mean :func:`retailkit.stance.score` of the document's
-    sentences. Rows with an ``error`` get no numbers (counts 0, scores NaN). The result depends
-    on nothing but the chunk and ``options``, so it is the same in any process.
+    counts of :func:`retailkit.theme_profile` (rate per 1,000 tokens, stopwords and punctuation
+    not counted; computed in one pass by :func:`retailkit.themes.theme_counts`), review
+    sentiment from :func:`retailkit.sentiment.score` on the cleaned text and, when asked for,
+    stance as the mean :func:`retailkit.stance.score` of the document's sentences. Rows with an
+    ``error`` get no numbers (counts 0, scores NaN). The result depends on nothing but the chunk
+    and ``options``, so it is the same in any process.
 
     Examples
     --------
@@ -549,16 +553,12 @@ def profile_chunk(chunk: pd.DataFrame, options: ProfileOptions | None = None) ->
     True
     """
     from retailkit import sentiment
-    from retailkit.themes import theme_profile
+    from retailkit.themes import theme_counts
 
     options = options or ProfileOptions()
     cleaned = clean_chunk(chunk, script=options.script)
     texts = cleaned["text"].tolist()
-    keys = pd.DataFrame({"doc_id": np.arange(len(texts)), "text": texts})
-    themes = theme_profile(keys)
-    wide_count = themes.pivot(index="doc_id", columns="theme", values="count")
-    wide_rate = themes.pivot(index="doc_id", columns="theme", values="rate_per_1000")
-    first = themes.drop_duplicates("doc_id").set_index("doc_id")
+    themes = theme_counts(texts)
     out: dict[str, Any] = {
         "doc_id": cleaned["doc_id"].astype(str).to_numpy(dtype=object),
         "file": cleaned["file"].astype(str).to_numpy(dtype=object),
@@ -566,12 +566,12 @@ def profile_chunk(chunk: pd.DataFrame, options: ProfileOptions | None = None) ->
         "original_script": cleaned["original_script"].to_numpy(dtype=object),
         "error": cleaned["error"].astype(str).to_numpy(dtype=object),
         "chars": np.array([len(text) for text in texts], dtype=np.int64),
-        "sentences": first["sentences"].to_numpy(dtype=np.int64),
-        "tokens": first["tokens"].to_numpy(dtype=np.int64),
+        "sentences": themes["sentences"].to_numpy(dtype=np.int64),
+        "tokens": themes["tokens"].to_numpy(dtype=np.int64),
     }
     for theme in _theme_names():
-        out[f"{theme}_count"] = wide_count[theme].to_numpy(dtype=np.int64)
-        out[f"{theme}_per_1000"] = wide_rate[theme].to_numpy(dtype=np.float64)
+        out[f"{theme}_count"] = themes[f"{theme}_count"].to_numpy(dtype=np.int64)
+        out[f"{theme}_per_1000"] = themes[f"{theme}_per_1000"].to_numpy(dtype=np.float64)
     if options.sentiment:
         out["sentiment"] = sentiment.score(texts)
     if options.stance:

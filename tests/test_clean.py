@@ -30,6 +30,7 @@ from retailkit.cleaning import (
     to_simplified,
     traditional_remnants,
 )
+from retailkit.cleaning.split import sentence_spans
 from retailkit.cleaning.structure import (
     bigram_similarity,
     heading_rules,
@@ -417,11 +418,73 @@ def test_the_combined_prefilter_changes_no_result(monkeypatch: pytest.MonkeyPatc
     names = re.findall(r"\(\?P<(\w+)>", pattern)
     assert len(names) == len(set(names))  # no group name defined twice
     texts = [normalize_width(t) for t in load_seeds()["raw"]]
-    texts += load_review_sample()["review"].head(500).tolist()
+    texts += load_review_sample()["review"].tolist() + SHORTCUT_EDGE_TEXTS
+    # The combined pattern (one ^ before the line and block rules) finds a match exactly
+    # where one of the rules, tried one by one, does.
+    one_by_one = [any(rule.regex.search(t) for rule in furniture_rules()) for t in texts]
+    assert [bool(remove._any_default_rule().search(t)) for t in texts] == one_by_one
     with_prefilter = [remove.find_furniture_edits(t) for t in texts]
     assert sum(map(bool, with_prefilter)) >= 5
     monkeypatch.setattr(remove, "_any_default_rule", lambda: re.compile(""))
     assert [remove.find_furniture_edits(t) for t in texts] == with_prefilter
+
+
+# Edge cases for the shortcuts: empty, blank, Traditional, HTML, mixed scripts and widths,
+# every kind of space and line break, lost bytes, pinyin, 著, furniture on a line of its own.
+SHORTCUT_EDGE_TEXTS = [
+    "",
+    " ",
+    "\n\n",
+    "天貓互動吧有著著名的玩法",
+    "<p>很好</p><br/>&nbsp;质量不错",
+    "ＡＢＣ　１２３，很好!OK?",
+    "双11, 618, 74亿; 1,000 http://x.cn",
+    "很\r\n好\u2028不\x85错\u200b\u00a0了\x1c",
+    "發(fā)展?jié)摿Γ瑢⒊蔀榘⒗锩髂甑囊豁椫攸c工作。",
+    "?版權所有",
+    "認(rèn)知和領(lǐng)域",
+    "标题很长很长很长的一句话。\n正文。\n标题很长很长很长的一句话",
+    "微信扫一扫\n分享到朋友圈\n新零售是一个过程。\n阅读9235",
+    "微淘係乜東東呢?大家除咗可以喺微淘買嘢",
+]
+
+
+def test_shortcuts_for_texts_a_step_cannot_change_change_no_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each cleaning step returns early when a cheap test shows it has nothing to do; with
+    every such test forced to say "work to do", every step and ``clean`` give the same."""
+    from retailkit.cleaning import convert, normalize, remove, repair, structure
+    from retailkit.corpus import _original_script
+    from retailkit.reviews import load_review_sample
+
+    texts = [*load_seeds()["raw"], *load_review_sample()["review"], *SHORTCUT_EDGE_TEXTS]
+    steps = [*dict.fromkeys(default_steps()), clean, _original_script]
+
+    def run() -> list[list[object]]:
+        return [[step(text) for text in texts] for step in steps]
+
+    fast = run()
+    for module, name in [
+        (repair, "_LOST_BYTE_MARK"),
+        (remove, "_ANNOTATION_OPEN"),
+        (structure, "_LINE_BREAK"),
+        (convert, "_ZHU"),
+    ]:
+        monkeypatch.setattr(module, name, "")  # "" is in every text
+    for name in ("_WIDTH_WORK", "_WHITESPACE_WORK"):
+        monkeypatch.setattr(normalize, name, re.compile(""))  # matches every text
+    assert run() == fast
+
+
+def test_traditional_share_is_the_share_of_remnants_among_han_characters() -> None:
+    from retailkit.cleaning import traditional_share
+    from retailkit.reviews import load_review_sample
+
+    for text in [*load_review_sample()["review"], *SHORTCUT_EDGE_TEXTS]:
+        n_han = len(HAN.findall(text))
+        expected = len(traditional_remnants(text)) / n_han if n_han else 0.0
+        assert traditional_share(text) == expected
 
 
 # --------------------------------------------------------------------- mojibake
@@ -601,6 +664,25 @@ def test_split_sentences_loses_no_character(seeds: pd.DataFrame) -> None:
     for text in seeds["text"]:
         joined = "".join(split_sentences(text))
         assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+
+
+def sentences_by_spans(text: str) -> list[str]:
+    """The specification of split_sentences: each line cut by sentence_spans, stripped."""
+    pieces = [line[start:end] for line in text.split("\n") for start, end in sentence_spans(line)]
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def test_split_sentences_cuts_where_sentence_spans_cuts(seeds: pd.DataFrame) -> None:
+    from retailkit.reviews import load_review_sample
+
+    texts = [*seeds["raw"], *seeds["text"], *load_review_sample()["review"], *SHORTCUT_EDGE_TEXTS]
+    for text in texts:
+        assert split_sentences(text) == sentences_by_spans(text)
+
+
+@given(st.text(alphabet=st.sampled_from("。！？；…!?”』）)】\"'a=/_1 \n\r\t好的"), max_size=30))
+def test_split_sentences_cuts_where_sentence_spans_cuts_on_any_text(text: str) -> None:
+    assert split_sentences(text) == sentences_by_spans(text)
 
 
 def test_split_paragraphs_matches_clean_output(seeds: pd.DataFrame) -> None:

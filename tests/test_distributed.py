@@ -81,6 +81,16 @@ def test_dask_dataframe_partitions_equal_the_whole_frame(
     assert result["row"].max() < len(reviews)  # rows count within each partition
 
 
+def test_workers_started_by_the_command_keep_glibcs_malloc_defaults(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a cluster started with distributed's defaults (the fixture) sets it here too
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with cli._Cluster(1, None) as cluster:
+        found = cluster.client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert list(found.values()) == [None]
+
+
 def test_map_chunks_returns_results_in_order(client: object) -> None:
     chunks = [list(range(n)) for n in (5, 1, 4, 2, 3, 6, 0)]
     assert list(map_chunks(sum, chunks, client, in_flight=2)) == [sum(c) for c in chunks]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, roc_auc_score
 
 from retailkit import pieces, sentiment
@@ -101,6 +104,78 @@ def test_score_of_a_one_megabyte_text_is_finite() -> None:
     (value,) = score([text])
     assert np.isfinite(value)
     assert value > 0.5
+
+
+# ---------------------------------------------------------------- n-gram hashing in NumPy
+
+# Edge cases of the hashing: empty, whitespace runs, 1- to 4-byte UTF-8 characters, characters
+# whose lower case is longer (İ), full-width forms and ligatures (NFKC), HTML, control
+# characters, Traditional and mixed scripts.
+NGRAM_EDGE_TEXTS = [
+    "",
+    " ",
+    "好",
+    "很好",
+    "  很\t\n\n好  ",
+    "İstanbul 很好",
+    "ＡＢＣ！！",
+    "😀好😀",
+    "é ü ß ẞ",
+    "<p>很好</p><br/>",
+    "天貓很好，OK!",
+    "\x00\x01好",
+    "𠀀𠀁𠀂",
+    "a\u0800\uffff\U0010ffff",
+    "Ⅻ ﬁ",
+]
+
+
+def assert_same_matrix(fast: object, reference: object) -> None:
+    assert type(fast) is type(reference)
+    assert fast.shape == reference.shape  # type: ignore[attr-defined]
+    for part in ("data", "indices", "indptr"):
+        expected = getattr(reference, part)
+        assert getattr(fast, part).dtype == expected.dtype
+        np.testing.assert_array_equal(getattr(fast, part), expected)
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 3), (1, 1), (2, 3), (3, 3)])
+@pytest.mark.parametrize("n_features", [2**18, 1024, 7, 2**30])
+def test_numpy_ngram_hashing_gives_scikit_learns_matrix(
+    review_sample: pd.DataFrame, ngram_range: tuple[int, int], n_features: int
+) -> None:
+    reviews = review_sample["review"].tolist()[:: 1 if n_features == 2**18 else 10]
+    texts = [sentiment._normalise(text) for text in [*reviews, *NGRAM_EDGE_TEXTS]]
+    assert_same_matrix(
+        sentiment._murmur_ngram_counts(texts, ngram_range, n_features),
+        sentiment._sklearn_ngram_counts(texts, ngram_range, n_features),
+    )
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=8))
+def test_numpy_ngram_hashing_agrees_with_scikit_learn_on_any_text(texts: list[str]) -> None:
+    normalised = [sentiment._normalise(text) for text in texts]
+    assert_same_matrix(
+        sentiment._murmur_ngram_counts(normalised, (1, 3), 2**18),
+        sentiment._sklearn_ngram_counts(normalised, (1, 3), 2**18),
+    )
+
+
+@given(
+    st.text(alphabet=st.sampled_from("，！？：；…。、a,A.\u0301\u0308\u3099ｶﾞＡ①好"), max_size=12)
+)
+def test_normalise_is_nfkc(text: str) -> None:
+    assert sentiment._normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_normalise_is_nfkc_on_reviews_and_edge_cases(review_sample: pd.DataFrame) -> None:
+    for text in [*review_sample["review"], *NGRAM_EDGE_TEXTS, "，\u0301", "…\u0308"]:
+        assert sentiment._normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_char_ngram_counts_of_a_lone_surrogate_fails_like_scikit_learn() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        sentiment.char_ngram_counts(["好\udc80"])
 
 
 def test_score_rejects_a_bare_string() -> None:

@@ -8,11 +8,20 @@ import pandas as pd
 import pytest
 
 import retailkit as rk
+from retailkit import themes as themes_module
 from retailkit.errors import DictionaryError
 from retailkit.segment import default_tokenizer, load_stopwords
-from retailkit.themes import load_theme_info, load_themes, theme_profile, theme_sentences
+from retailkit.themes import (
+    load_theme_info,
+    load_themes,
+    theme_counts,
+    theme_profile,
+    theme_sentences,
+)
 
 THEMES = load_themes()
+REVIEWS = Path(__file__).resolve().parent.parent / "data" / "reviews"
+REVIEW_SAMPLE = REVIEWS / "online_shopping_10_cats_test_sample.csv"
 
 
 @pytest.mark.parametrize("term", THEMES["term"].tolist())
@@ -121,6 +130,64 @@ def test_latin_terms_match_case_insensitively() -> None:
     profile = theme_profile(docs, themes=["new_retail"])
     assert profile["count"].tolist() == [2]
     assert profile["terms"].tolist() == ["O2O 2"]
+
+
+# Edge cases for the one-pass counts: empty and missing text, punctuation only, repeated
+# sentences, Traditional script (not converted here), HTML left in, mixed scripts and Latin
+# terms in any case, blank lines, a sentence repeated in another document.
+EDGE_TEXTS = [
+    "",
+    None,
+    float("nan"),
+    "！！！……",
+    "微博。微博。微博！",
+    "天貓和微博都在做互動營銷。",
+    "<p>微博<br/>微信</p>",
+    "Weibo微博WEIBO，o2o和O2O，新零售new retail。",
+    "第一句。\n\n  \n第二句有淘宝！",
+    "微博。",
+    "社交电商从种草到拔草。",
+]
+
+
+def wide_theme_profile(texts: list[object]) -> pd.DataFrame:
+    profile = theme_profile(pd.DataFrame({"doc_id": range(len(texts)), "text": texts}))
+    wide = {
+        "sentences": profile.groupby("doc_id", sort=True)["sentences"].first(),
+        "tokens": profile.groupby("doc_id", sort=True)["tokens"].first(),
+    }
+    for theme, rows in profile.groupby("theme"):
+        wide[f"{theme}_count"] = rows.set_index("doc_id")["count"]
+        wide[f"{theme}_per_1000"] = rows.set_index("doc_id")["rate_per_1000"]
+    return pd.DataFrame(wide).reset_index(drop=True)
+
+
+def test_theme_counts_equal_theme_profile_on_reviews_and_edge_cases() -> None:
+    reviews = pd.read_csv(REVIEW_SAMPLE, dtype=str, keep_default_na=False)["review"]
+    texts = [*reviews.iloc[::3].tolist(), *EDGE_TEXTS]
+    pd.testing.assert_frame_equal(theme_counts(texts), wide_theme_profile(texts), check_exact=True)
+
+
+def test_theme_counts_of_cleaned_reviews_equal_theme_profile() -> None:
+    texts = [rk.clean(text) for text in pd.read_csv(REVIEW_SAMPLE, dtype=str)["review"][:500]]
+    pd.testing.assert_frame_equal(theme_counts(texts), wide_theme_profile(texts), check_exact=True)
+
+
+def test_theme_counts_of_nothing_has_the_columns() -> None:
+    counts = theme_counts([], themes=["platforms"])
+    columns = ["sentences", "tokens", "platforms_count", "platforms_per_1000"]
+    assert counts.columns.tolist() == columns
+    assert len(counts) == 0
+
+
+def test_theme_profile_is_the_same_in_small_tokenizing_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = pd.DataFrame({"doc_id": range(len(EDGE_TEXTS)), "text": EDGE_TEXTS})
+    whole, evidence = theme_profile(docs), theme_sentences(docs)
+    monkeypatch.setattr(themes_module, "_TOKENIZE_BATCH", 2)
+    pd.testing.assert_frame_equal(theme_profile(docs), whole)
+    pd.testing.assert_frame_equal(theme_sentences(docs), evidence)
 
 
 def test_missing_and_empty_texts_give_zero_rates() -> None:

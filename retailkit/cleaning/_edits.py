@@ -33,9 +33,12 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits (offsets into ``text``) and return the new text."""
+    ordered = sorted(edits)
+    if not ordered:  # most steps find nothing in most texts
+        return text
     pieces: list[str] = []
     position = 0
-    for edit in sorted(edits):
+    for edit in ordered:
         pieces.append(text[position : edit.start])
         pieces.append(edit.replacement)
         position = edit.end

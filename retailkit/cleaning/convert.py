@@ -33,6 +33,7 @@ _OPENCC_CONFIG: dict[str, str] = {"mainland": "t2s", "hongkong": "hk2s", "taiwan
 # spelling, which OpenCC t2s leaves alone because 著 is also a valid Simplified character.
 _ZHU_KEPT = "|".join(sorted(ZHU_KEEP_WORDS, key=lambda word: (-len(word), word)))
 _ZHU_AS_PARTICLE = re.compile(f"(?:{_ZHU_KEPT})|(?P<particle>著)")
+_ZHU = "著"
 
 
 def _zhu_particle_positions(text: str) -> list[int]:
@@ -56,7 +57,7 @@ def traditional_remnants(text: str) -> list[str]:
     []
     """
     t2s = converter("t2s")
-    flagged = set(_zhu_particle_positions(text))
+    flagged = set(_zhu_particle_positions(text)) if _ZHU in text else set()
     converted = t2s.convert(text)
     if converted != text:  # the common case for Simplified text: no character-by-character look
         if len(converted) != len(text):  # a phrase changed length: look character by character
@@ -81,10 +82,10 @@ def traditional_share(text: str) -> float:
     >>> traditional_share("有著直接关系")
     0.16666666666666666
     """
-    n_han = len(HAN_RE.findall(text))
-    if not n_han:
+    remnants = traditional_remnants(text)  # every remnant is a Han character
+    if not remnants:
         return 0.0
-    return len(traditional_remnants(text)) / n_han
+    return len(remnants) / len(HAN_RE.findall(text))
 
 
 def detect_script(text: str) -> Literal["simplified", "mainland", "hongkong"]:

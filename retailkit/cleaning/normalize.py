@@ -26,6 +26,10 @@ _CHINESE_CLOSE = HAN + re.escape(CLOSING_MARKS.replace('"', "").replace("'", "")
 _HALF_WIDTH_PUNCTUATION = re.compile(
     f"(?<=[{_CHINESE_CLOSE}])[,!?;:](?![/\\\\])|(?<=[A-Za-z0-9%])[,!?;:](?=[{HAN}“「《])"
 )
+# Any character normalize_width might change: without one, the text is returned as it is.
+_WIDTH_WORK = re.compile(_FULL_WIDTH_ASCII.pattern[:-1] + "\u3000,!?;:]")
+# Any character normalize_whitespace might change or remove (``\s`` is ``str.isspace``).
+_WHITESPACE_WORK = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalize_width(text: str) -> str:
@@ -42,6 +46,8 @@ def normalize_width(text: str) -> str:
     >>> normalize_width("双11, 618, 74亿; 1,000 http://x.cn")
     '双11, 618, 74亿； 1,000 http://x.cn'
     """
+    if not _WIDTH_WORK.search(text):
+        return text
     text = _FULL_WIDTH_ASCII.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = text.replace("\u3000", " ")
     return _HALF_WIDTH_PUNCTUATION.sub(lambda m: HALF_TO_FULL_PUNCTUATION[m.group()], text)
@@ -60,6 +66,8 @@ def normalize_whitespace(text: str) -> str:
     >>> normalize_whitespace("  答案是：温度。 \\r\\n\\n\\n\\n新零售\\u200b更强调体验。  ")
     '答案是：温度。\\n\\n新零售更强调体验。'
     """
+    if not _WHITESPACE_WORK.search(text):  # one line with no space to strip or collapse
+        return text
     text = INVISIBLE_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub("[\u2028\u2029\x0b\x0c\x85]", "\n", text)
     lines = (HORIZONTAL_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))

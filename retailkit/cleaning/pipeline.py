@@ -123,7 +123,14 @@ def clean(text: str, *, script: Script = "auto") -> str:
     >>> clean("微信扫一扫\\n\\n社交一直是阿里心口上的朱砂痣,這才有了認(rèn)知。\\n阅读9235")
     '社交一直是阿里心口上的朱砂痣，这才有了认知。'
     """
-    return make_pipeline(*default_steps(script=script))(text)
+    return _default_pipeline(script)(text)
+
+
+@functools.cache
+def _default_pipeline(script: Script) -> Step:
+    # Built once per script: building the steps (a partial per call) cost as much as running
+    # them on a short review.
+    return make_pipeline(*default_steps(script=script))
 
 
 def clean_with_audit(

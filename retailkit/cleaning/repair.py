@@ -29,6 +29,9 @@ _LOST_COPYRIGHT = re.compile(
     f"(?:^|(?<=\\s))\\?(?=\\s*版[權权](?:\\([{PINYIN_LETTERS}]+\\))?所有)", re.MULTILINE
 )
 
+# Where a byte was lost: a text without one needs no repair.
+_LOST_BYTE_MARK = "?"
+
 #: How much more plausible (share of common hanzi) the re-decoded run must be.
 MIN_GAIN = 0.3
 #: How plausible the re-decoded run must be in absolute terms.
@@ -84,6 +87,8 @@ def find_mojibake_edits(text: str) -> list[Edit]:
     its characters common hanzi) and far more plausible than the run itself (``MIN_GAIN``).
     Ordinary questions marks are left alone because the text after them is already plausible.
     """
+    if _LOST_BYTE_MARK not in text:  # both kinds of damage start at a "?"; most texts have none
+        return []
     edits = [e for m in _LOST_BYTE.finditer(text) if (e := _repair_after(text, m)) is not None]
     edits += [
         Edit(m.start(), m.end(), "©", "lost_copyright_sign") for m in _LOST_COPYRIGHT.finditer(text)

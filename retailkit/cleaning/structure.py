@@ -143,6 +143,7 @@ def separate_headings(text: str) -> str:
 # line ending in ， or ： continues on the next line, so it is not a whole clause).
 _CLAUSE_SPLIT = re.compile("[，。！？；：、,.!?;: ]+")
 _HEADING_END = "。！？.!? "
+_LINE_BREAK = "\n"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -164,6 +165,8 @@ TITLE_CLAUSE_MIN_CHARS = 6
 
 def find_title_echo_edits(text: str) -> list[Edit]:
     """Find later lines that repeat a clause of the title (see :func:`remove_title_echoes`)."""
+    if _LINE_BREAK not in text:  # one line (most reviews and posts): no later line
+        return []
     lines = _lines(text)
     if len(lines) < 2:
         return []
@@ -239,6 +242,8 @@ def bigram_similarity(a: str, b: str) -> float:
 
 def find_lead_repeat_edits(text: str) -> list[Edit]:
     """Find lead sentences that the body repeats (see :func:`remove_repeated_lead`)."""
+    if _LINE_BREAK not in text:  # one line: no body after the lead
+        return []
     lines = _lines(text)
     if len(lines) <= LEAD_LINES:  # no body (most reviews and posts): nothing to compare
         return []
