@@ -41,15 +41,15 @@
 #   the review model and SnowNLP, with overlapping intervals, and **miss** both targets (AUC
 #   0.85, accuracy 0.80).
 # * Stance *toward a target* (section 5, the seeds' codings of `data/arguments/`): the
-#   commentary model, which never saw a seed sentence, reaches AUC 0.866 and accuracy 0.836 on
+#   commentary model, which never saw a seed sentence, reaches AUC 0.867 and accuracy 0.830 on
 #   the 159 approving/skeptical pairs (issue 14's targets: AUC 0.88 **missed**, accuracy 0.82
-#   met — but calling every pair approving already scores 0.80), ahead of v2 (0.811 / 0.818), v1
-#   (0.790 / 0.748), the review model (0.750 / 0.673) and
-#   SnowNLP (0.566 / 0.723). Its neutral band holds 57 % of the neutral pairs, but only 42 % of
-#   what falls in it is neutral (target 0.7, **missed**). Its weak piece is the one that
-#   matters most for the comparison: in 004/1, the only piece with more skeptical (28) than
-#   approving (13) pairs, it ranks well (AUC 0.861) but at 0.5 gets only 0.610 right, below
-#   the 0.683 of always answering "skeptical": it calls skeptical sentences approving.
+#   met — but calling every pair approving already scores 0.80), ahead of v2 (0.811 / 0.818),
+#   v1 (0.790 / 0.748), the review model (0.750 / 0.673) and SnowNLP (0.566 / 0.723). Its
+#   neutral band holds 56 % of the neutral pairs, but only 44 % of what falls in it is neutral
+#   (target 0.7, **missed**). Its weak piece is the one that matters most for the comparison:
+#   in 004/1, the only piece with more skeptical (28) than approving (13) pairs, it ranks well
+#   (AUC 0.842) but at 0.5 gets only 0.585 right, below the 0.683 of always answering
+#   "skeptical": it calls skeptical sentences approving.
 #
 # Every number is in the summary table at the end.
 

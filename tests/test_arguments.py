@@ -115,6 +115,13 @@ def test_a_quotation_opened_right_after_a_reported_sentence_is_that_speakers() -
         ("社区功能鼓励用户互动。", ()),  # users interacting in an app, not marketing
         ("品牌与粉丝互动，建立情感。", ("social", "interactive")),
         ("向用户推送商品优惠信息。", ("feed",)),
+        ("品牌加大广告投放，提升转化。", ()),  # advertising in general is not feed-based
+        ("平台为品牌推荐内容，提升广告转化。", ("feed",)),  # recommendation is the feed's mechanism
+        ("商家用大数据精准定向营销。", ()),  # targeting alone is not a feed
+        ("各种玩法和直播提升了品牌体验。", ()),  # formats, not two-way engagement
+        ("社交媒体上的话题很多。", ()),  # social media as such, nothing about commerce
+        ("品牌在社交媒体上卖货。", ("social",)),
+        ("互动可以是双向的，也可能是多点交叉的。", ("interactive",)),  # 互动 as the topic
     ],
 )
 def test_targets_follow_the_coding_schemes_definitions(

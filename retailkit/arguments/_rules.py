@@ -37,6 +37,9 @@ _LISTS = (
     "target_generic",
     "target_core_with_commerce",
     "not_target_terms",
+    "feed_mechanisms",
+    "interactive_mechanisms",
+    "social_core_with_commerce",
 )
 
 
@@ -67,6 +70,9 @@ class Rules:
     target_generic: frozenset[str]
     target_core_with_commerce: frozenset[str]
     not_target_terms: tuple[str, ...]
+    feed_mechanisms: frozenset[str]
+    interactive_mechanisms: frozenset[str]
+    social_core_with_commerce: frozenset[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -118,4 +124,7 @@ def rules() -> Rules:
         target_generic=frozenset(str(w) for w in data["target_generic"]),
         target_core_with_commerce=frozenset(str(w) for w in data["target_core_with_commerce"]),
         not_target_terms=_longest_first(data["not_target_terms"]),
+        feed_mechanisms=frozenset(str(w) for w in data["feed_mechanisms"]),
+        interactive_mechanisms=frozenset(str(w) for w in data["interactive_mechanisms"]),
+        social_core_with_commerce=frozenset(str(w) for w in data["social_core_with_commerce"]),
     )

@@ -1,13 +1,24 @@
 """Which of the three practices a sentence is about: social, interactive or feed-based commerce.
 
-A sentence is about a target when it holds one of the target's **core** terms (社交电商, 微营销,
-互动营销, 信息流 …), or two different **generic** terms (粉丝 and 分享; 推送 and 精准), or one
-generic term set against another target in a contrast ("推送不是互动"), or one generic term
-while the previous sentence of the same paragraph is about that target (the topic continues),
-or when it opens with a pronoun (这, 它, 该, 此 …) right after a sentence about the
-target. Terms and their core/generic mark come from the theme lexicons
-(``retailkit/data/themes/``, :func:`retailkit.themes.load_themes`); matching is by longest
-substring, so 微博营销 is one match, not 微博 plus 营销.
+Terms and their core/generic mark start from the theme lexicons (``retailkit/data/themes/``,
+:func:`retailkit.themes.load_themes`), brought to the coding scheme's definitions
+(``data/arguments/GUIDELINES.md``) by the lists of ``retailkit/data/arguments/rules.yaml``:
+social platforms (微博, 微信, 微淘 …) are generic social evidence; targeting words (用户画像,
+定向 …) are generic; 互动 and 推送 are core only in a sentence about selling or marketing (or
+when they open it), social-media words (社交媒体, 社交平台 …) only with a commerce word. Matching
+is by longest substring, so 微博营销 is one match, not 微博 plus 营销, and 信息流转 is no feed.
+
+A sentence is about a target when it holds
+
+* a core term (社交电商, 微营销, 互动营销, 信息流 …);
+* a social platform or social word (社交, 粉丝 …) and a commerce word (电商, 营销, 品牌, 天猫 …):
+  "social platforms as sales or ad channels";
+* two different generic terms and a commerce word — for feeds one of them naming the mechanism
+  (推荐, 推送, 算法 …; advertising in general is not feed-based marketing), for interaction one
+  naming the engagement (评论, 抽奖 …; 玩法 or AR/VR are formats);
+* one generic term set against another target in a contrast ("推送不是互动");
+* one generic term while the previous sentence of the same paragraph is about that target
+  (the topic continues), or an opening pronoun (这, 它, 该 …) right after such a sentence.
 """
 
 from __future__ import annotations
@@ -59,7 +70,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
         if found is None:
             continue
         target = found[0]
-        if term in r.target_generic or term in r.target_core_with_commerce:
+        conditional = r.target_core_with_commerce | r.social_core_with_commerce
+        if term in r.target_generic or term in conditional:  # core only in context (_direct)
             lookup[term] = (target, False)
     terms = sorted(lookup, key=lambda t: (-len(t), t))
     return re.compile("|".join(re.escape(t) for t in terms)), lookup
@@ -92,11 +104,22 @@ def _direct(sentence: str) -> tuple[set[str], set[str]]:
     core: set[str] = set()
     generic: dict[str, set[str]] = {}
     for term, target, is_core, _, _ in target_terms(sentence):
-        if is_core or (marketing and term in r.target_core_with_commerce):
+        if (
+            is_core
+            or (term in r.target_core_with_commerce and (marketing or _opens(sentence, term)))
+            or (commerce and term in r.social_core_with_commerce)
+        ):
             core.add(target)
         else:
             generic.setdefault(target, set()).add(term)
-    strong = core | {t for t, terms in generic.items() if len(terms) >= 2 and commerce}
+    # Two generic terms need a commerce word, and for feeds and interaction one term that
+    # names the practice's mechanism (推荐, 推送 …; 评论, 抽奖 …), not only its format.
+    mechanisms = {"feed": r.feed_mechanisms, "interactive": r.interactive_mechanisms}
+    strong = core | {
+        t
+        for t, terms in generic.items()
+        if len(terms) >= 2 and commerce and (t not in mechanisms or terms & mechanisms[t])
+    }
     social = generic.get("social", set())
     if commerce and any(t in r.social_relational or t in r.social_platforms for t in social):
         # A social platform or relation in a sentence about selling or marketing.
@@ -106,6 +129,11 @@ def _direct(sentence: str) -> tuple[set[str], set[str]]:
         strong |= set(generic)
     weak = {t for t in generic if t not in strong}
     return strong, weak
+
+
+def _opens(sentence: str, term: str) -> bool:
+    """The sentence opens with the term: it is the sentence's topic (互动可以是双向的)."""
+    return sentence.lstrip('“"「『 0123456789.、，,').startswith(term)
 
 
 def _contrasts(sentence: str) -> bool:
