@@ -52,6 +52,7 @@ OUT = ROOT / "retailkit" / "data" / "arguments"
 STANCE_C_GRID = (0.01, 0.02, 0.05, 0.1)
 STANCE_CLASS_WEIGHTS = (None, "balanced")
 OFFSET_GRID = np.round(np.arange(-0.15, 0.151, 0.01), 2)
+NEUTRAL_GRID = np.round(np.arange(0.30, 0.701, 0.02), 2)
 TARGET_C_GRID = (1.0,)
 BAND_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25)
 DENSE_SCALE = 3.0  # lexicon and flag features on the scale of a few n-gram indicators
@@ -177,6 +178,39 @@ def choose_offset(scores: np.ndarray, labels: np.ndarray) -> float:
     )
 
 
+def three_labels(scores: np.ndarray, neutral: np.ndarray) -> np.ndarray:
+    sides = np.where(scores > 0.5, "approving", np.where(scores < 0.5, "skeptical", "neutral"))
+    return np.where(neutral, "neutral", sides)
+
+
+def choose_neutral_threshold(
+    p_neutral: np.ndarray, scores: np.ndarray, labels: np.ndarray
+) -> tuple[float, tuple[float, float, float, float]]:
+    """P(neutral) threshold with the best out-of-fold macro-F1 of the three labels.
+
+    Returns the threshold and (neutral precision, neutral recall, macro-F1, macro-F1 of the
+    band's labels at the same offset, for comparison).
+    """
+    best = None
+    for threshold in NEUTRAL_GRID:
+        called = p_neutral >= threshold
+        score = f1_score(labels, three_labels(scores, called), average="macro")
+        if best is None or score > best[0] + 1e-9:
+            best = (score, float(threshold), called)
+    assert best is not None
+    score, threshold, called = best
+    neutral = labels == "neutral"
+    band = choose_band(scores, labels)
+    in_band = (scores >= band[0]) & (scores <= band[1])
+    band_f1 = f1_score(labels, three_labels(scores, in_band), average="macro")
+    return threshold, (
+        float(neutral[called].mean()),
+        float(called[neutral].mean()),
+        float(score),
+        float(band_f1),
+    )
+
+
 def choose_band(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     best = None
     for width in BAND_GRID:
@@ -199,6 +233,7 @@ def train_stance(
     results = {}
     for C, weights in [(c, w) for w in STANCE_CLASS_WEIGHTS for c in STANCE_C_GRID]:
         oof = np.zeros(len(pairs))
+        p_neutral = np.zeros(len(pairs))
         for train, test in GroupKFold(FOLDS).split(pairs, groups=groups):
             fold_vec = vectoriser_for(pairs["sentence"].iloc[train].tolist())
             X = matrix(
@@ -215,7 +250,8 @@ def train_stance(
                 pairs["target"].iloc[test].tolist(),
             )
             oof[test] = approval(model, Xt)
-        results[C, weights] = (polar_figures(oof, labels), oof)
+            p_neutral[test] = model.predict_proba(Xt)[:, list(model.classes_).index("neutral")]
+        results[C, weights] = (polar_figures(oof, labels), oof, p_neutral)
         auc, accuracy, n = results[C, weights][0]
         print(
             f"  stance C={C}, class weights {weights}: article-grouped CV AUC {auc:.3f}, "
@@ -229,10 +265,13 @@ def train_stance(
     band = choose_band(oof, labels)
     precision, recall = band_figures(oof, labels, band)
     shifted = polar_figures(oof, labels)
+    threshold, called = choose_neutral_threshold(results[key][2], oof, labels)
     print(
         f"  chosen C={chosen}, class weights {weights}; offset {offset:+.2f} (CV accuracy "
         f"{results[key][0][1]:.3f} -> {shifted[1]:.3f}); neutral band {band}: "
-        f"CV precision {precision:.3f}, recall {recall:.3f}"
+        f"CV precision {precision:.3f}, recall {recall:.3f}; neutral when P(neutral) >= "
+        f"{threshold}: CV precision {called[0]:.3f}, recall {called[1]:.3f}, macro-F1 "
+        f"{called[2]:.3f} (band: {called[3]:.3f})"
     )
     model = LogisticRegression(C=chosen, max_iter=5000, class_weight=weights).fit(
         matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist()), labels
@@ -246,6 +285,11 @@ def train_stance(
         "cv_polar_pairs": results[key][0][2],
         "cv_band_precision": round(precision, 4),
         "cv_band_recall": round(recall, 4),
+        "neutral_threshold": threshold,
+        "cv_neutral_precision": round(called[0], 4),
+        "cv_neutral_recall": round(called[1], 4),
+        "cv_macro_f1": round(called[2], 4),
+        "cv_macro_f1_band": round(called[3], 4),
     }
     return model, band, figures
 
@@ -335,7 +379,7 @@ def train_targets(
     return final, figures
 
 
-def seeds_out_of_domain(vec, stance_model, offset, band, target_models) -> dict:
+def seeds_out_of_domain(vec, stance_model, offset, band, threshold, target_models) -> dict:
     gold = seed_codings.load_codings("gold")
     pairs = gold[gold["target"] != ""]
     scores = approval(
@@ -345,6 +389,11 @@ def seeds_out_of_domain(vec, stance_model, offset, band, target_models) -> dict:
     labels = pairs["stance"].to_numpy()
     auc, accuracy, n = polar_figures(scores, labels)
     precision, recall = band_figures(scores, labels, band)
+    X = matrix(vec, pairs["sentence"].tolist(), pairs["target"].tolist())
+    called = stance_model.predict_proba(X)[:, list(stance_model.classes_).index("neutral")]
+    called = called >= threshold
+    neutral = labels == "neutral"
+    called_precision, called_recall = neutral[called].mean(), called[neutral].mean()
     sentences = gold.drop_duplicates("sentence_id")
     truth = np.stack(
         [
@@ -359,7 +408,8 @@ def seeds_out_of_domain(vec, stance_model, offset, band, target_models) -> dict:
     print(
         f"\nOut of domain, the seeds' hand codings: stance AUC {auc:.3f}, accuracy {accuracy:.3f} "
         f"({n} polar pairs); neutral band precision {precision:.3f}, recall {recall:.3f}; "
-        f"targets micro-F1 {learned[0]:.3f} (sentences judged alone)"
+        f"P(neutral) >= {threshold}: precision {called_precision:.3f}, recall "
+        f"{called_recall:.3f}; targets micro-F1 {learned[0]:.3f} (sentences judged alone)"
     )
     return {
         "seeds_auc": round(auc, 4),
@@ -367,6 +417,8 @@ def seeds_out_of_domain(vec, stance_model, offset, band, target_models) -> dict:
         "seeds_polar_pairs": n,
         "seeds_band_precision": round(precision, 4),
         "seeds_band_recall": round(recall, 4),
+        "seeds_neutral_precision": round(float(called_precision), 4),
+        "seeds_neutral_recall": round(float(called_recall), 4),
         "seeds_targets_micro_f1": round(learned[0], 4),
     }
 
@@ -400,6 +452,7 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
             "classes": list(STANCE_CLASSES),
             "intercept": np.round(stance_model.intercept_[stance_order], 6).tolist(),
             "offset": figures["stance"]["offset"],
+            "neutral_threshold": figures["stance"]["neutral_threshold"],
             "dense": np.round(coef[:, n:] * DENSE_SCALE, 6).tolist(),
         },
         "targets": {
@@ -426,7 +479,14 @@ def main() -> None:
     stance_model, band, stance_figures = train_stance(pairs, vec)
     print("\nTargets:")
     target_models, target_figures = train_targets(frame, vec)
-    seeds = seeds_out_of_domain(vec, stance_model, stance_figures["offset"], band, target_models)
+    seeds = seeds_out_of_domain(
+        vec,
+        stance_model,
+        stance_figures["offset"],
+        band,
+        stance_figures["neutral_threshold"],
+        target_models,
+    )
     save(
         vec,
         stance_model,

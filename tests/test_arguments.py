@@ -14,6 +14,7 @@ from retailkit.arguments import (
     detect_targets,
     export,
     speaker_of,
+    stance_labels,
     stance_toward,
 )
 from retailkit.errors import CorpusError
@@ -238,6 +239,16 @@ def test_stance_evaluation_reports_every_piece_and_checks_its_scorers() -> None:
     assert table.loc[table["piece"] == "004/3", "auc"].isna().all()  # no polar sentence there
     with pytest.raises(ValueError, match="unknown"):
         codings.stance_evaluation(scorers=("vibes",))
+
+
+def test_descriptions_are_neutral_and_contrast_frames_never_are() -> None:
+    sentences = [
+        "所谓信息流营销，是指在内容流中插入原生广告。",
+        "社交电商迎来爆发式增长。",
+        "推送不是互动",
+    ]
+    labels = stance_labels(sentences, ["feed", "social", "feed"]).tolist()
+    assert labels == ["neutral", "approving", "skeptical"]
 
 
 def test_unknown_scorer_is_rejected() -> None:

@@ -35,9 +35,9 @@ import pandas as pd
 
 from retailkit.arguments import codings
 from retailkit.arguments.extract import actors, cited_figures
-from retailkit.arguments.model import model_band, target_probabilities
+from retailkit.arguments.model import target_probabilities
 from retailkit.arguments.targets import TARGET_THEMES, TARGETS, detect_targets, keyword_targets
-from retailkit.arguments.toward import Scorer, stance_toward
+from retailkit.arguments.toward import Scorer, stance_labels, stance_toward
 from retailkit.arguments.voice import attribute_voice, speaker_of
 from retailkit.errors import CorpusError
 
@@ -55,6 +55,7 @@ __all__ = [
     "export",
     "keyword_targets",
     "speaker_of",
+    "stance_labels",
     "stance_toward",
 ]
 
@@ -161,9 +162,10 @@ def code(
         ``retailkit.load_seeds(by="part")`` or ``retailkit.load_articles(path, by="part")``.
         Without ``part`` every document is one piece (``part`` 1).
     scorer : {"commentary", "v1", "v2"}
-        Stance toward each target: the model learned from real commentary (default; its
-        neutral band from :func:`retailkit.arguments.model.model_band`) or
-        :func:`retailkit.stance.score` ``v1`` / ``v2`` (not target-aware; its stored band).
+        Stance toward each target: the model learned from real commentary (default; neutral
+        when its P(neutral) reaches the cross-validated threshold,
+        :func:`~retailkit.arguments.toward.stance_labels`) or :func:`retailkit.stance.score`
+        ``v1`` / ``v2`` (not target-aware; neutral inside its stored band).
     targets : {"either", "model", "rules"}
         How a sentence's targets are found: the lexicon rules
         (:func:`~retailkit.arguments.targets.detect_targets`, with the paragraph's topic), the
@@ -186,8 +188,6 @@ def code(
     CorpusError
         If ``docs`` lacks ``doc_id`` or ``text``.
     """
-    from retailkit import stance
-
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
     if missing:
         raise CorpusError(
@@ -221,12 +221,15 @@ def code(
             out.loc[with_target, "target"].tolist(),
             scorer=scorer,
         )
-    if scorer == "commentary":
-        lo, hi = model_band()
-    else:
-        lo, hi = stance.default_band(scorer)
-    labels = np.where(scores > hi, "approving", np.where(scores < lo, "skeptical", "neutral"))
-    out["stance"] = np.where(with_target, labels, "")
+    labels = np.full(len(out), "", dtype=object)
+    if with_target.any():
+        labels[with_target.to_numpy()] = stance_labels(
+            out.loc[with_target, "sentence"].tolist(),
+            out.loc[with_target, "target"].tolist(),
+            scores[with_target.to_numpy()],
+            scorer=scorer,
+        )
+    out["stance"] = labels
     out["score"] = scores
     return out[CODE_COLUMNS].reset_index(drop=True)
 

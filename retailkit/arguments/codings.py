@@ -413,17 +413,6 @@ def _stance_scores(scorer: str, sentences: list[str], targets: list[str]) -> np.
     return np.asarray(sentiment.score(sentences, engine="snownlp"), dtype=float)
 
 
-def _band(scorer: str) -> tuple[float, float] | None:
-    from retailkit import stance
-    from retailkit.arguments.model import model_band
-
-    if scorer == "commentary":
-        return model_band()
-    if scorer in ("v1", "v2"):
-        return stance.default_band(scorer)  # type: ignore[arg-type]
-    return None
-
-
 def stance_evaluation(
     *, gold: pd.DataFrame | None = None, scorers: tuple[str, ...] = STANCE_SCORERS
 ) -> pd.DataFrame:
@@ -449,9 +438,10 @@ def stance_evaluation(
         One row per scorer and piece (``piece`` as ``"004/1"``, then ``"all"``): ``scorer,
         piece, n_approving, n_skeptical, n_neutral``, ``auc`` and ``accuracy`` (approving vs
         skeptical; accuracy at 0.5, a score of exactly 0.5 counting as wrong; NaN where a piece
-        lacks one side), and for scorers with a neutral band ``band_precision`` (share of the
-        pairs scored inside the band that are coded neutral) and ``band_recall`` (share of the
-        neutral pairs scored inside it).
+        lacks one side), and for the target-aware scorers (``commentary``, ``v1``, ``v2``) the
+        neutral calls of :func:`retailkit.arguments.stance_labels`: ``neutral_precision`` (share
+        of the pairs called neutral that are coded neutral) and ``neutral_recall`` (share of the
+        neutral pairs called neutral).
 
     Examples
     --------
@@ -460,6 +450,8 @@ def stance_evaluation(
     >>> overall[["scorer", "n_approving", "n_skeptical"]].to_dict("records")
     [{'scorer': 'v1', 'n_approving': 127, 'n_skeptical': 32}]
     """
+    from retailkit.arguments.toward import stance_labels
+
     unknown = [s for s in scorers if s not in STANCE_SCORERS]
     if unknown:
         raise ValueError(f"scorers: unknown {unknown}; expected some of {STANCE_SCORERS}")
@@ -471,7 +463,17 @@ def stance_evaluation(
     rows = []
     for scorer in scorers:
         scores = _stance_scores(scorer, pairs["sentence"].tolist(), pairs["target"].tolist())
-        band = _band(scorer)
+        called = (
+            stance_labels(
+                pairs["sentence"].tolist(),
+                pairs["target"].tolist(),
+                scores,
+                scorer=scorer,  # type: ignore[arg-type]
+            )
+            == "neutral"
+            if scorer in ("commentary", "v1", "v2")
+            else None
+        )
         for group in [*sorted(piece.unique()), "all"]:
             mask = np.ones(len(pairs), bool) if group == "all" else (piece == group).to_numpy()
             polar = mask & np.isin(labels, ["approving", "skeptical"])
@@ -486,16 +488,16 @@ def stance_evaluation(
                 "accuracy": float(((scores[polar] > 0.5) == positive).mean())
                 if polar.any()
                 else float("nan"),
-                "band_precision": float("nan"),
-                "band_recall": float("nan"),
+                "neutral_precision": float("nan"),
+                "neutral_recall": float("nan"),
             }
-            if band is not None:
-                inside = mask & (scores >= band[0]) & (scores <= band[1])
+            if called is not None:
+                inside = mask & called
                 neutral = mask & (labels == "neutral")
                 if inside.any():
-                    row["band_precision"] = float(neutral[inside].mean())
+                    row["neutral_precision"] = float(neutral[inside].mean())
                 if neutral.any():
-                    row["band_recall"] = float(inside[neutral].mean())
+                    row["neutral_recall"] = float(inside[neutral].mean())
             rows.append(row)
     return pd.DataFrame(rows)
 

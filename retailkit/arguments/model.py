@@ -10,7 +10,9 @@ and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`
 * **stance**: a three-class model (approving / neutral / skeptical) whose input also says which
   target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``, shifted by the
   stored ``offset`` (chosen by cross-validation so that 0.5 separates approving from skeptical
-  best) and clipped to [0, 1].
+  best) and clipped to [0, 1]. A pair is called neutral when the model's P(neutral) reaches
+  the stored ``neutral_threshold`` (chosen by cross-validation, macro-F1 of the three labels),
+  which separates neutral from polar pairs better than a band around 0.5 of the score.
 
 The model is data: ``retailkit/data/arguments/commentary_model.json`` (parameters, intercepts,
 dense coefficients, the neutral band, training-data hash, cross-validated figures) and
@@ -37,6 +39,8 @@ __all__ = [
     "dense_features",
     "load_model",
     "model_band",
+    "neutral_probabilities",
+    "neutral_threshold",
     "sentence_stance",
     "stance_scores",
     "target_probabilities",
@@ -130,6 +134,38 @@ def target_probabilities(sentences: Sequence[str]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def neutral_threshold() -> float | None:
+    """P(neutral) from which a pair is called neutral (``None``: a model without one)."""
+    value = load_model()["stance"].get("neutral_threshold")
+    return None if value is None else float(value)
+
+
+def _stance_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+    """P(approving), P(neutral), P(skeptical) of each sentence toward its paired target."""
+    model = load_model()
+    ngrams = _ngram_matrix(sentences, model["vocabulary"])
+    weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
+    dense = dense_features(sentences, targets)
+    z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
+    z = z + np.array(model["stance"]["intercept"])
+    z -= z.max(axis=1, keepdims=True)
+    return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+
+
+def neutral_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+    """P(neutral) of each sentence toward its paired target.
+
+    Examples
+    --------
+    >>> p = neutral_probabilities(["所谓信息流营销，是指在内容流中插入广告。"], ["feed"])
+    >>> bool(0.0 <= p[0] <= 1.0)
+    True
+    """
+    if not len(sentences):
+        return np.zeros(0)
+    return _stance_probabilities(sentences, targets)[:, STANCE_CLASSES.index("neutral")]
+
+
 def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
     """``0.5 + (P(approving) − P(skeptical)) / 2 + offset`` toward each sentence's paired target.
 
@@ -140,17 +176,10 @@ def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarra
     >>> bool(s[0] > 0.5 > s[1])
     True
     """
-    model = load_model()
     if not len(sentences):
         return np.zeros(0)
-    ngrams = _ngram_matrix(sentences, model["vocabulary"])
-    weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
-    dense = dense_features(sentences, targets)
-    z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
-    z = z + np.array(model["stance"]["intercept"])
-    z -= z.max(axis=1, keepdims=True)
-    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-    offset = float(model["stance"].get("offset", 0.0))
+    p = _stance_probabilities(sentences, targets)
+    offset = float(load_model()["stance"].get("offset", 0.0))
     return np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
 
 

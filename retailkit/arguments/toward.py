@@ -30,7 +30,7 @@ import numpy as np
 from retailkit.arguments._rules import rules
 from retailkit.arguments.targets import target_terms
 
-__all__ = ["FRAME_SCORE", "stance_toward"]
+__all__ = ["FRAME_SCORE", "stance_labels", "stance_toward"]
 
 #: Score given to the endorsed side of a contrast frame or a neglected practice.
 FRAME_SCORE = 0.8
@@ -163,3 +163,66 @@ def stance_toward(
         evidence = [s for s in clause_scores if s != 0.5]
         scores[i] = float(np.mean(evidence)) if evidence else whole
     return scores
+
+
+def stance_labels(
+    sentences: Sequence[str],
+    targets: Sequence[str],
+    scores: np.ndarray | None = None,
+    *,
+    scorer: Scorer = "commentary",
+) -> np.ndarray:
+    """``approving`` / ``skeptical`` / ``neutral`` toward each paired target.
+
+    With the commentary model, a pair is neutral when the model's P(neutral)
+    (:func:`retailkit.arguments.model.neutral_probabilities`) reaches its cross-validated
+    threshold, unless a contrast frame or neglect verb decided the pair; otherwise its side of
+    0.5 in :func:`stance_toward`'s score (exactly 0.5: neutral). With ``v1`` / ``v2``: the
+    scorer's neutral band (:func:`retailkit.stance.default_band`).
+
+    Parameters
+    ----------
+    sentences, targets, scorer
+        As for :func:`stance_toward`.
+    scores : numpy.ndarray, optional
+        :func:`stance_toward`'s scores for these pairs (computed when not given).
+
+    Returns
+    -------
+    numpy.ndarray of str
+        One label per pair; ``""`` where the sentence is not text.
+
+    Examples
+    --------
+    >>> stance_labels(["推送不是互动", "推送不是互动"], ["feed", "interactive"]).tolist()
+    ['skeptical', 'approving']
+    """
+    from retailkit import stance
+    from retailkit.arguments.model import model_band, neutral_probabilities, neutral_threshold
+
+    if scores is None:
+        scores = stance_toward(sentences, targets, scorer=scorer)
+    scores = np.asarray(scores, dtype=float)
+    sides = np.where(scores > 0.5, "approving", np.where(scores < 0.5, "skeptical", "neutral"))
+    text = np.array([isinstance(s, str) for s in sentences], dtype=bool)
+    threshold = neutral_threshold() if scorer == "commentary" else None
+    if threshold is None:
+        low, high = model_band() if scorer == "commentary" else stance.default_band(scorer)
+        neutral = (scores >= low) & (scores <= high)
+    else:
+        index = [int(i) for i in np.flatnonzero(text)]
+        p_neutral = np.zeros(len(scores))
+        if len(index):
+            p_neutral[index] = neutral_probabilities(
+                [sentences[i] for i in index], [targets[i] for i in index]
+            )
+        framed = np.array(
+            [
+                isinstance(s, str) and _frame(s, t) is not None
+                for s, t in zip(sentences, targets, strict=True)
+            ],
+            dtype=bool,
+        )
+        neutral = (p_neutral >= threshold) & ~framed
+    labels = np.where(neutral, "neutral", sides)
+    return np.where(text, labels, "")
