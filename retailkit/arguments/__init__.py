@@ -37,7 +37,7 @@ from retailkit.arguments import codings
 from retailkit.arguments.extract import actors, cited_figures
 from retailkit.arguments.model import target_probabilities
 from retailkit.arguments.targets import TARGET_THEMES, TARGETS, detect_targets, keyword_targets
-from retailkit.arguments.toward import Scorer, stance_labels, stance_toward
+from retailkit.arguments.toward import Scorer, judge, stance_labels, stance_toward
 from retailkit.arguments.voice import attribute_voice, speaker_of
 from retailkit.errors import CorpusError
 
@@ -215,18 +215,12 @@ def code(
     out = pd.DataFrame(rows, columns=[c for c in CODE_COLUMNS if c not in ("stance", "score")])
     with_target = out["target"] != ""
     scores = np.full(len(out), np.nan)
-    if with_target.any():
-        scores[with_target.to_numpy()] = stance_toward(
-            out.loc[with_target, "sentence"].tolist(),
-            out.loc[with_target, "target"].tolist(),
-            scorer=scorer,
-        )
     labels = np.full(len(out), "", dtype=object)
     if with_target.any():
-        labels[with_target.to_numpy()] = stance_labels(
+        about = with_target.to_numpy()
+        scores[about], labels[about] = judge(
             out.loc[with_target, "sentence"].tolist(),
             out.loc[with_target, "target"].tolist(),
-            scores[with_target.to_numpy()],
             scorer=scorer,
         )
     out["stance"] = labels

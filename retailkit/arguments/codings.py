@@ -402,17 +402,6 @@ def commentary_sentence_quality(*, n_boot: int = 1000, seed: int = 0) -> dict[st
     return {"scorer": "commentary", **figures}
 
 
-def _stance_scores(scorer: str, sentences: list[str], targets: list[str]) -> np.ndarray:
-    from retailkit import sentiment
-    from retailkit.arguments.toward import stance_toward
-
-    if scorer in ("commentary", "v1", "v2"):
-        return stance_toward(sentences, targets, scorer=scorer)  # type: ignore[arg-type]
-    if scorer == "review model":
-        return np.asarray(sentiment.score(sentences), dtype=float)
-    return np.asarray(sentiment.score(sentences, engine="snownlp"), dtype=float)
-
-
 def stance_evaluation(
     *, gold: pd.DataFrame | None = None, scorers: tuple[str, ...] = STANCE_SCORERS
 ) -> pd.DataFrame:
@@ -450,7 +439,8 @@ def stance_evaluation(
     >>> overall[["scorer", "n_approving", "n_skeptical"]].to_dict("records")
     [{'scorer': 'v1', 'n_approving': 127, 'n_skeptical': 32}]
     """
-    from retailkit.arguments.toward import stance_labels
+    from retailkit import sentiment
+    from retailkit.arguments.toward import judge
 
     unknown = [s for s in scorers if s not in STANCE_SCORERS]
     if unknown:
@@ -462,18 +452,15 @@ def stance_evaluation(
     labels = pairs["stance"].to_numpy()
     rows = []
     for scorer in scorers:
-        scores = _stance_scores(scorer, pairs["sentence"].tolist(), pairs["target"].tolist())
-        called = (
-            stance_labels(
-                pairs["sentence"].tolist(),
-                pairs["target"].tolist(),
-                scores,
-                scorer=scorer,  # type: ignore[arg-type]
-            )
-            == "neutral"
-            if scorer in ("commentary", "v1", "v2")
-            else None
-        )
+        sentences, targets = pairs["sentence"].tolist(), pairs["target"].tolist()
+        called: np.ndarray | None = None
+        if scorer in ("commentary", "v1", "v2"):
+            scores, judged = judge(sentences, targets, scorer=scorer)  # type: ignore[arg-type]
+            called = judged == "neutral"
+        elif scorer == "review model":
+            scores = np.asarray(sentiment.score(sentences), dtype=float)
+        else:
+            scores = np.asarray(sentiment.score(sentences, engine="snownlp"), dtype=float)
         for group in [*sorted(piece.unique()), "all"]:
             mask = np.ones(len(pairs), bool) if group == "all" else (piece == group).to_numpy()
             polar = mask & np.isin(labels, ["approving", "skeptical"])

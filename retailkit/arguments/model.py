@@ -41,6 +41,7 @@ __all__ = [
     "model_band",
     "neutral_probabilities",
     "neutral_threshold",
+    "scores_and_neutral",
     "sentence_stance",
     "stance_scores",
     "target_probabilities",
@@ -161,9 +162,7 @@ def neutral_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> n
     >>> bool(0.0 <= p[0] <= 1.0)
     True
     """
-    if not len(sentences):
-        return np.zeros(0)
-    return _stance_probabilities(sentences, targets)[:, STANCE_CLASSES.index("neutral")]
+    return scores_and_neutral(sentences, targets)[1]
 
 
 def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
@@ -176,11 +175,19 @@ def stance_scores(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarra
     >>> bool(s[0] > 0.5 > s[1])
     True
     """
+    return scores_and_neutral(sentences, targets)[0]
+
+
+def scores_and_neutral(
+    sentences: Sequence[str], targets: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`stance_scores` and :func:`neutral_probabilities` from one pass of the model."""
     if not len(sentences):
-        return np.zeros(0)
+        return np.zeros(0), np.zeros(0)
     p = _stance_probabilities(sentences, targets)
     offset = float(load_model()["stance"].get("offset", 0.0))
-    return np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
+    scores = np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
+    return scores, p[:, STANCE_CLASSES.index("neutral")]
 
 
 def sentence_stance(sentences: Sequence[str]) -> np.ndarray:

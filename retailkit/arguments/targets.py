@@ -57,6 +57,13 @@ def _theme_terms() -> dict[str, tuple[str, bool]]:
 
 
 @functools.cache
+def _theme_pattern() -> re.Pattern[str]:
+    """The theme lexicons' terms, longest first (the keyword baseline's matcher)."""
+    terms = sorted(_theme_terms(), key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
+@functools.cache
 def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, bool] | None]]:
     from retailkit.arguments._rules import rules
 
@@ -196,7 +203,7 @@ def keyword_targets(sentences: Sequence[str]) -> list[tuple[str, ...]]:
     [('feed',)]
     """
     terms = _theme_terms()
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+    pattern = _theme_pattern()
     found = [
         {terms[m.group()][0] for m in pattern.finditer(s if isinstance(s, str) else "")}
         for s in sentences

@@ -30,7 +30,7 @@ import numpy as np
 from retailkit.arguments._rules import rules
 from retailkit.arguments.targets import target_terms
 
-__all__ = ["FRAME_SCORE", "stance_labels", "stance_toward"]
+__all__ = ["FRAME_SCORE", "judge", "stance_labels", "stance_toward"]
 
 #: Score given to the endorsed side of a contrast frame or a neglected practice.
 FRAME_SCORE = 0.8
@@ -122,7 +122,19 @@ def stance_toward(
     >>> float(stance_toward(["很多品牌忽略了互动"], ["interactive"])[0])
     0.8
     """
+    return judge(sentences, targets, scorer=scorer, scope=scope)[0]
+
+
+def judge(
+    sentences: Sequence[str],
+    targets: Sequence[str],
+    *,
+    scorer: Scorer = "commentary",
+    scope: Literal["sentence", "clause"] = "sentence",
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`stance_toward`'s scores and :func:`stance_labels`' labels, computed once."""
     from retailkit import stance
+    from retailkit.arguments.model import model_band, neutral_threshold, scores_and_neutral
 
     if scope not in ("sentence", "clause"):
         raise ValueError(f"scope={scope!r}: expected 'sentence' or 'clause'")
@@ -133,13 +145,14 @@ def stance_toward(
             f"sentences and targets differ in length ({len(sentences)} vs {len(targets)})"
         )
     scores = np.full(len(sentences), np.nan)
+    framed = np.zeros(len(sentences), dtype=bool)  # decided by a contrast frame or neglect
     pending: list[tuple[int, list[str], str]] = []
     for i, (sentence, target) in enumerate(zip(sentences, targets, strict=True)):
         if not isinstance(sentence, str):
             continue
         decided = _frame(sentence, target)
         if decided is not None:
-            scores[i] = decided
+            scores[i], framed[i] = decided, True
             continue
         clauses = (
             [c for c in _CLAUSE.findall(sentence) if target in _targets_in(c)]
@@ -147,28 +160,35 @@ def stance_toward(
             else []
         )
         pending.append((i, clauses, sentence))
+    threshold = neutral_threshold() if scorer == "commentary" else None
+    p_neutral = np.zeros(len(sentences))
     if scorer == "commentary":
-        from retailkit.arguments.model import stance_scores
-
         if pending:
             index = [i for i, _, _ in pending]
-            judged = [targets[i] for i in index]
-            scores[index] = stance_scores([sentence for _, _, sentence in pending], judged)
-        return scores
-    flat = [text for _, clauses, sentence in pending for text in (*clauses, sentence)]
-    flat_scores = iter(stance.score(flat, version=scorer) if flat else [])
-    for i, clauses, _ in pending:
-        clause_scores = [next(flat_scores) for _ in clauses]
-        whole = next(flat_scores)
-        evidence = [s for s in clause_scores if s != 0.5]
-        scores[i] = float(np.mean(evidence)) if evidence else whole
-    return scores
+            scores[index], p_neutral[index] = scores_and_neutral(
+                [sentence for _, _, sentence in pending], [targets[i] for i in index]
+            )
+    else:
+        flat = [text for _, clauses, sentence in pending for text in (*clauses, sentence)]
+        flat_scores = iter(stance.score(flat, version=scorer) if flat else [])
+        for i, clauses, _ in pending:
+            clause_scores = [next(flat_scores) for _ in clauses]
+            whole = next(flat_scores)
+            evidence = [s for s in clause_scores if s != 0.5]
+            scores[i] = float(np.mean(evidence)) if evidence else whole
+    if threshold is None:
+        low, high = model_band() if scorer == "commentary" else stance.default_band(scorer)
+        neutral = (scores >= low) & (scores <= high)
+    else:
+        neutral = (p_neutral >= threshold) & ~framed
+    sides = np.where(scores > 0.5, "approving", np.where(scores < 0.5, "skeptical", "neutral"))
+    text = np.array([isinstance(s, str) for s in sentences], dtype=bool)
+    return scores, np.where(text, np.where(neutral, "neutral", sides), "")
 
 
 def stance_labels(
     sentences: Sequence[str],
     targets: Sequence[str],
-    scores: np.ndarray | None = None,
     *,
     scorer: Scorer = "commentary",
 ) -> np.ndarray:
@@ -178,14 +198,13 @@ def stance_labels(
     (:func:`retailkit.arguments.model.neutral_probabilities`) reaches its cross-validated
     threshold, unless a contrast frame or neglect verb decided the pair; otherwise its side of
     0.5 in :func:`stance_toward`'s score (exactly 0.5: neutral). With ``v1`` / ``v2``: the
-    scorer's neutral band (:func:`retailkit.stance.default_band`).
+    scorer's neutral band (:func:`retailkit.stance.default_band`). :func:`judge` gives the
+    scores and the labels from one pass.
 
     Parameters
     ----------
     sentences, targets, scorer
         As for :func:`stance_toward`.
-    scores : numpy.ndarray, optional
-        :func:`stance_toward`'s scores for these pairs (computed when not given).
 
     Returns
     -------
@@ -197,32 +216,4 @@ def stance_labels(
     >>> stance_labels(["推送不是互动", "推送不是互动"], ["feed", "interactive"]).tolist()
     ['skeptical', 'approving']
     """
-    from retailkit import stance
-    from retailkit.arguments.model import model_band, neutral_probabilities, neutral_threshold
-
-    if scores is None:
-        scores = stance_toward(sentences, targets, scorer=scorer)
-    scores = np.asarray(scores, dtype=float)
-    sides = np.where(scores > 0.5, "approving", np.where(scores < 0.5, "skeptical", "neutral"))
-    text = np.array([isinstance(s, str) for s in sentences], dtype=bool)
-    threshold = neutral_threshold() if scorer == "commentary" else None
-    if threshold is None:
-        low, high = model_band() if scorer == "commentary" else stance.default_band(scorer)
-        neutral = (scores >= low) & (scores <= high)
-    else:
-        index = [int(i) for i in np.flatnonzero(text)]
-        p_neutral = np.zeros(len(scores))
-        if len(index):
-            p_neutral[index] = neutral_probabilities(
-                [sentences[i] for i in index], [targets[i] for i in index]
-            )
-        framed = np.array(
-            [
-                isinstance(s, str) and _frame(s, t) is not None
-                for s, t in zip(sentences, targets, strict=True)
-            ],
-            dtype=bool,
-        )
-        neutral = (p_neutral >= threshold) & ~framed
-    labels = np.where(neutral, "neutral", sides)
-    return np.where(text, labels, "")
+    return judge(sentences, targets, scorer=scorer)[1]
