@@ -46,6 +46,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data" / "commentary"
 MANIFEST_PATH = DATA_DIR / "manifest.csv"
 SAMPLE_PATH = DATA_DIR / "sample.csv"
+SAMPLE2_PATH = DATA_DIR / "sample2.csv"  # second round: skeptical and target-rich (see sample2)
 TEXTS_DIR = DATA_DIR / "texts"
 DEFAULT_MIRRORS = Path("/work/.mirror")
 
@@ -492,11 +493,17 @@ def rebuild(root: Path) -> None:
     for article_id, text in texts.items():
         (TEXTS_DIR / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8")
     print(f"rebuilt {len(texts):,} articles (all hashes match) into {TEXTS_DIR}")
-    if SAMPLE_PATH.is_file():
-        export_sample(texts)
+    for sample_path, name in (
+        (SAMPLE_PATH, "sample_sentences.csv"),
+        (SAMPLE2_PATH, "sample2_sentences.csv"),
+    ):
+        if sample_path.is_file():
+            export_sample(texts, sample_path, name)
 
 
-def export_sample(texts: dict[str, str]) -> None:
+def export_sample(
+    texts: dict[str, str], sample_path: Path = SAMPLE_PATH, name: str = "sample_sentences.csv"
+) -> None:
     """Write the sample's sentences, with one sentence of context either side, for annotators.
 
     Each sentence is found by its hash among the article's current sentences (the one nearest
@@ -504,7 +511,7 @@ def export_sample(texts: dict[str, str]) -> None:
     lose it; a sentence the cleaning no longer produces at all is reported and left out.
     """
     manifest = {row["article_id"]: row for row in read_csv(MANIFEST_PATH)}
-    sample = read_csv(SAMPLE_PATH)
+    sample = read_csv(sample_path)
     spans_by_article: dict[str, list[tuple[int, int, str]]] = {}
     rows, lost = [], []
     for row in sample:
@@ -534,7 +541,7 @@ def export_sample(texts: dict[str, str]) -> None:
             f"{len(lost)} sample sentences are no longer produced by retailkit.clean "
             f"(left out): {', '.join(lost[:5])}{' …' if len(lost) > 5 else ''}"
         )
-    path = TEXTS_DIR / "sample_sentences.csv"
+    path = TEXTS_DIR / name
     columns = ["sentence_id", "article_id", "outlet", "date"]
     write_csv(path, [*columns, "context_before", "sentence", "context_after"], rows)
     print(f"wrote {len(rows):,} sample sentences (hashes checked) to {path}")
@@ -673,13 +680,126 @@ def sample(root: Path) -> None:
     export_sample(texts)
 
 
+# --------------------------------------------------------------------------------------------
+# Second sample: where the first was thin (skeptical stance, interactive marketing)
+# --------------------------------------------------------------------------------------------
+
+# A sentence may be about a practice when it has one of these (the core terms, plus the words
+# the first round's annotators coded targets on most often beyond them).
+BROAD_TERMS = (
+    "社交", "社群", "微商", "分销", "裂变", "拼团", "私域", "种草", "朋友圈", "KOL", "网红", "达人",
+    "带货", "直播", "互动", "信息流", "推荐", "推送", "算法", "个性化", "千人千面", "小红书",
+    "抖音", "快手", "微博", "公众号", "小程序", "粉丝", "口碑", "分享",
+)  # fmt: skip
+# Words of doubt, criticism, limits and decline: the skeptical side the first round lacked
+# (96 skeptical sentences toward social commerce, 23 toward feeds, 2 toward interaction).
+SKEPTICAL_CUES = (
+    "问题", "困境", "瓶颈", "天花板", "泡沫", "质疑", "失败", "难以", "无法", "缺乏", "风险",
+    "乱象", "割韭菜", "传销", "骚扰", "反感", "下滑", "衰退", "焦虑", "弊端", "局限", "隐患",
+    "争议", "过度", "低效", "误区", "陷阱", "封号", "监管", "违规", "反噬", "流失", "疲劳",
+    "失效", "不再", "没落", "降温", "尴尬", "鸡肋", "噱头", "虚假", "刷单", "诟病", "担忧",
+    "透支", "伪命题", "难题", "短板", "越来越贵", "内卷", "饱和", "见顶", "困难", "不靠谱",
+    "昙花一现", "套路", "红利消失", "不买账", "厌倦", "打扰",
+)  # fmt: skip
+QUOTAS2 = {
+    "skeptical_cue": 1000,
+    "interactive_marketing": 250,
+    "feed_marketing": 150,
+    "hard_negative": 600,
+}
+MAX_PER_ARTICLE2 = 6
+SAMPLE2_SEED = 1402
+
+
+def stratum2(sentence: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The second round's stratum of a sentence, or None when it is in none of them."""
+    core = next((name for name in TARGETS if patterns[name].search(sentence)), None)
+    broad = core is not None or any(term in sentence for term in BROAD_TERMS)
+    if broad and any(cue in sentence for cue in SKEPTICAL_CUES):
+        return "skeptical_cue"
+    if core in ("interactive_marketing", "feed_marketing"):
+        return core
+    if core is None and any(term in sentence for term in DECOY_TERMS):
+        return "hard_negative"
+    return None
+
+
+def sample2(root: Path) -> None:
+    """A second labelling sample of 人人都是产品经理 sentences not in the first.
+
+    Only the product-manager community is drawn from, so the public accounts stay held out
+    for evaluating on other outlets. Same sentence filter, round-robin over articles and
+    seeded order as ``sample``; at most six sentences per article.
+    """
+    texts = rebuild_texts(root)
+    manifest = {row["article_id"]: row for row in read_csv(MANIFEST_PATH)}
+    first = {row["sentence_id"] for row in read_csv(SAMPLE_PATH)}
+    patterns = target_patterns()
+    candidates: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for article_id in sorted(texts):
+        if manifest[article_id]["outlet"] != "人人都是产品经理":
+            continue
+        _cleaned, spans = cleaned_sentences(texts[article_id])
+        for index, (start, end, sentence) in enumerate(spans):
+            n_han = len(re.findall(r"[\u4e00-\u9fff]", sentence))
+            if not MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS or n_han < 6:
+                continue
+            sentence_id = f"{article_id}:{index:04d}"
+            kind = stratum2(sentence, patterns)
+            if kind is None or sentence_id in first:
+                continue
+            candidates[kind].append(
+                {
+                    "sentence_id": sentence_id,
+                    "article_id": article_id,
+                    "sentence_index": index,
+                    "start": start,
+                    "end": end,
+                    "text_sha256": sha256(sentence),
+                    "stratum": kind,
+                    "order": sha256(f"{SAMPLE2_SEED}:{sentence_id}"),
+                }
+            )
+    per_article: Counter[str] = Counter()
+    chosen: list[dict[str, object]] = []
+    for name, quota in QUOTAS2.items():
+        by_article: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for row in sorted(candidates[name], key=lambda r: str(r["order"])):
+            by_article[str(row["article_id"])].append(row)
+        article_order = sorted(by_article, key=lambda a: sha256(f"{SAMPLE2_SEED}:{name}:{a}"))
+        taken = depth = 0
+        while taken < quota and any(len(by_article[a]) > depth for a in article_order):
+            for article_id in article_order:
+                if taken >= quota:
+                    break
+                rows = by_article[article_id]
+                if depth < len(rows) and per_article[article_id] < MAX_PER_ARTICLE2:
+                    chosen.append(rows[depth])
+                    per_article[article_id] += 1
+                    taken += 1
+            depth += 1
+        print(
+            f"{name:>22}: {taken:>5,} of {len(candidates[name]):>6,} candidates (quota {quota:,})"
+        )
+    chosen.sort(key=lambda r: (str(r["article_id"]), int(str(r["sentence_index"]))))
+    for row in chosen:
+        del row["order"]
+    write_csv(SAMPLE2_PATH, SAMPLE_COLUMNS, chosen)
+    print(
+        f"wrote {len(chosen):,} sentences from {len(per_article):,} articles "
+        f"to {SAMPLE2_PATH.relative_to(REPO_ROOT)}"
+    )
+    export_sample(texts, SAMPLE2_PATH, "sample2_sentences.csv")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=["select", "rebuild", "sample"])
+    parser.add_argument("step", choices=["select", "rebuild", "sample", "sample2"])
     parser.add_argument("--mirrors", help="folder holding the source repositories")
     args = parser.parse_args(argv)
     root = mirrors_root(args.mirrors)
-    {"select": select, "rebuild": rebuild, "sample": sample}[args.step](root)
+    steps = {"select": select, "rebuild": rebuild, "sample": sample, "sample2": sample2}
+    steps[args.step](root)
 
 
 if __name__ == "__main__":
