@@ -1,11 +1,10 @@
 """The commentary model beside the other scorers (issue 14), on two sets of polar pairs.
 
-* **Commentary** (other outlets' sentences, ``data/commentary/``, A1–A4's codes with the
-  adjudicated disagreements; texts rebuilt by
-  ``build_commentary_corpus.py rebuild``): approving vs skeptical toward the coded target. The
-  baselines never saw these sentences; the commentary model's figure is its article-grouped
-  cross-validation from ``train_commentary_models.py`` (stored in the model file), since it was
-  trained on them.
+* **Commentary** (other outlets' sentences, ``data/commentary/``, both labelling rounds with
+  the adjudicated disagreements; texts rebuilt by ``build_commentary_corpus.py rebuild``):
+  approving vs skeptical toward the coded target. The baselines never saw these sentences;
+  the commentary model's figure is its article-grouped cross-validation from
+  ``train_commentary_models.py`` (stored in the model file), since it was trained on them.
 * **Seeds** (``data/arguments/`` hand codings; no scorer was trained on them).
 
 Scorers: the commentary model (target-aware), stance v1 and v2 (``retailkit.stance.score``),
@@ -20,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
-from train_commentary_models import adjudicate  # same folder: the codes the model learned from
+from train_commentary_models import load_commentary  # same folder: the codes it learned from
 
 from retailkit import sentiment, stance
 from retailkit.arguments import codings
@@ -31,9 +30,7 @@ DATA = ROOT / "data" / "commentary"
 
 
 def commentary_pairs() -> pd.DataFrame:
-    texts = pd.read_csv(DATA / "texts" / "sample_sentences.csv", dtype=str, keep_default_na=False)
-    coded = pd.read_csv(DATA / "codings_a.csv", dtype=str, keep_default_na=False)
-    frame = adjudicate(coded.merge(texts, on="sentence_id"))
+    frame = load_commentary()
     rows = [
         (row.sentence, target, getattr(row, f"stance_{target}"))
         for row in frame.itertuples(index=False)

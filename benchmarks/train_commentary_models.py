@@ -52,7 +52,10 @@ OUT = ROOT / "retailkit" / "data" / "arguments"
 STANCE_C_GRID = (0.01, 0.02, 0.05, 0.1)
 STANCE_CLASS_WEIGHTS = (None, "balanced")
 OFFSET_GRID = np.round(np.arange(-0.15, 0.151, 0.01), 2)
-NEUTRAL_GRID = np.round(np.arange(0.30, 0.701, 0.02), 2)
+NEUTRAL_GRID = np.round(np.arange(0.30, 0.801, 0.02), 2)
+# The issue asks that a neutral call be right at least this often; the threshold is the lowest
+# that reaches it out of fold (third run; the second chose by macro-F1, CV precision 0.711).
+NEUTRAL_PRECISION = 0.7
 TARGET_C_GRID = (1.0,)
 BAND_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25)
 DENSE_SCALE = 3.0  # lexicon and flag features on the scale of a few n-gram indicators
@@ -61,33 +64,51 @@ SEED = 0
 warnings.filterwarnings("ignore", category=UserWarning)
 
 
+# One labelling round a row: the sentences (rebuilt, git-ignored), A's codes, the blind second
+# pass B, and the adjudicated disagreements.
+ROUNDS = (
+    ("sample_sentences.csv", "codings_a.csv", "codings_b.csv", "adjudication.csv"),
+    ("sample2_sentences.csv", "codings2_a.csv", "codings2_b.csv", "adjudication2.csv"),
+)
+FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
+
+
+def read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
 def load_commentary() -> pd.DataFrame:
-    texts = DATA / "texts" / "sample_sentences.csv"
-    if not texts.is_file():
-        raise SystemExit(f"{texts}: missing; run benchmarks/build_commentary_corpus.py rebuild")
-    sentences = pd.read_csv(texts, dtype=str, keep_default_na=False)
-    coded = pd.read_csv(DATA / "codings_a.csv", dtype=str, keep_default_na=False)
-    frame = coded.merge(sentences, on="sentence_id", how="inner", validate="1:1")
-    print(f"coded sentences: {len(coded):,}; with text on this machine: {len(frame):,}")
-    return frame.reset_index(drop=True)
+    """Every coded sentence with its text, A's codes and the adjudicated decisions in place."""
+    frames = []
+    for number, (texts, first, second, decided) in enumerate(ROUNDS, 1):
+        path = DATA / "texts" / texts
+        if not path.is_file():
+            raise SystemExit(f"{path}: missing; run benchmarks/build_commentary_corpus.py rebuild")
+        sentences = pd.read_csv(path, dtype=str, keep_default_na=False)
+        coded = read(first)
+        frame = coded.merge(sentences, on="sentence_id", how="inner", validate="1:1")
+        print(
+            f"round {number}: coded sentences {len(coded):,}; with text on this machine "
+            f"{len(frame):,}"
+        )
+        agreement(frame, read(second), number)
+        frames.append(adjudicate(frame, read(decided)).assign(round=number))
+    return pd.concat(frames, ignore_index=True)
 
 
-def adjudicate(frame: pd.DataFrame) -> pd.DataFrame:
-    """A1–A4's codes with the adjudicated codes (``adjudication.csv``) where A and B disagreed."""
-    decided = pd.read_csv(DATA / "adjudication.csv", dtype=str, keep_default_na=False)
-    fields = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
+def adjudicate(frame: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
+    """A's codes with the adjudicated codes in place where A and B disagreed."""
     out = frame.set_index("sentence_id")
-    decided = decided.set_index("sentence_id").loc[lambda d: d.index.isin(out.index), fields]
-    changed = int((out.loc[decided.index, fields] != decided).any(axis=1).sum())
-    out.loc[decided.index, fields] = decided
-    print(f"adjudicated: {len(decided)} sentences, {changed} of them recoded")
+    decided = decided.set_index("sentence_id").loc[lambda d: d.index.isin(out.index), FIELDS]
+    changed = int((out.loc[decided.index, FIELDS] != decided).any(axis=1).sum())
+    out.loc[decided.index, FIELDS] = decided
+    print(f"  adjudicated: {len(decided)} sentences, {changed} of them recoded")
     return out.reset_index()
 
 
-def agreement(frame: pd.DataFrame) -> None:
-    second = pd.read_csv(DATA / "codings_b.csv", dtype=str, keep_default_na=False)
+def agreement(frame: pd.DataFrame, second: pd.DataFrame, number: int) -> None:
     both = frame.merge(second, on="sentence_id", suffixes=("_a", "_b"))
-    print(f"\nAgreement, blind second pass ({len(both)} sentences):")
+    print(f"  agreement, blind second pass of round {number} ({len(both)} sentences):")
     for target in TARGETS:
         a = both["targets_a"].str.split(";").apply(lambda t, x=target: x in t)
         b = both["targets_b"].str.split(";").apply(lambda t, x=target: x in t)
@@ -98,11 +119,16 @@ def agreement(frame: pd.DataFrame) -> None:
             else float("nan")
         )
         print(
-            f"  {target:12s} target κ {cohen_kappa_score(a, b):.3f}; stance κ {stance:.3f} "
+            f"    {target:12s} target κ {cohen_kappa_score(a, b):.3f}; stance κ {stance:.3f} "
             f"(n {len(shared)}, agreement "
             f"{(shared[f'stance_{target}_a'] == shared[f'stance_{target}_b']).mean():.3f})"
         )
-    print(f"  voice κ {cohen_kappa_score(both['voice_a'], both['voice_b']):.3f}")
+    truth_a = target_labels(both.rename(columns={"targets_a": "targets"}))
+    truth_b = target_labels(both.rename(columns={"targets_b": "targets"}))
+    print(
+        f"    voice κ {cohen_kappa_score(both['voice_a'], both['voice_b']):.3f}; target micro-F1 "
+        f"of A against B {micro_f1(truth_a, truth_b)[0]:.3f}"
+    )
 
 
 def stance_pairs(frame: pd.DataFrame) -> pd.DataFrame:
@@ -186,20 +212,29 @@ def three_labels(scores: np.ndarray, neutral: np.ndarray) -> np.ndarray:
 def choose_neutral_threshold(
     p_neutral: np.ndarray, scores: np.ndarray, labels: np.ndarray
 ) -> tuple[float, tuple[float, float, float, float]]:
-    """P(neutral) threshold with the best out-of-fold macro-F1 of the three labels.
+    """The lowest P(neutral) threshold whose out-of-fold neutral precision reaches
+    ``NEUTRAL_PRECISION`` (the most neutral pairs caught at that precision); when none does,
+    the threshold with the best out-of-fold macro-F1 of the three labels.
 
-    Returns the threshold and (neutral precision, neutral recall, macro-F1, macro-F1 of the
-    band's labels at the same offset, for comparison).
+    Returns the threshold and (neutral precision, neutral recall, macro-F1 of the three labels,
+    macro-F1 of the band's labels at the same offset, for comparison).
     """
-    best = None
-    for threshold in NEUTRAL_GRID:
-        called = p_neutral >= threshold
-        score = f1_score(labels, three_labels(scores, called), average="macro")
-        if best is None or score > best[0] + 1e-9:
-            best = (score, float(threshold), called)
-    assert best is not None
-    score, threshold, called = best
     neutral = labels == "neutral"
+    precise = [
+        float(t)
+        for t in NEUTRAL_GRID
+        if (p_neutral >= t).any() and neutral[p_neutral >= t].mean() >= NEUTRAL_PRECISION
+    ]
+    if precise:
+        threshold = min(precise)
+    else:
+        macro = [
+            f1_score(labels, three_labels(scores, p_neutral >= t), average="macro")
+            for t in NEUTRAL_GRID
+        ]
+        threshold = float(NEUTRAL_GRID[int(np.argmax(macro))])
+    called = p_neutral >= threshold
+    score = f1_score(labels, three_labels(scores, called), average="macro")
     band = choose_band(scores, labels)
     in_band = (scores >= band[0]) & (scores <= band[1])
     band_f1 = f1_score(labels, three_labels(scores, in_band), average="macro")
@@ -292,6 +327,40 @@ def train_stance(
         "cv_macro_f1_band": round(called[3], 4),
     }
     return model, band, figures
+
+
+def stance_on_other_outlets(pairs: pd.DataFrame, figures: dict) -> dict:
+    """The chosen stance design refitted on 人人都是产品经理 alone, scored on the other outlets."""
+    other = pairs["outlet"].str.contains("微信公众号").to_numpy()
+    home, away = pairs[~other], pairs[other]
+    home_vec = vectoriser_for(home["sentence"].tolist())
+    model = LogisticRegression(
+        C=figures["C"], max_iter=5000, class_weight=figures["class_weight"]
+    ).fit(
+        matrix(home_vec, home["sentence"].tolist(), home["target"].tolist()),
+        home["stance"].to_numpy(),
+    )
+    X = matrix(home_vec, away["sentence"].tolist(), away["target"].tolist())
+    scores = np.clip(approval(model, X) + figures["offset"], 0.0, 1.0)
+    labels = away["stance"].to_numpy()
+    auc, accuracy, n = polar_figures(scores, labels)
+    called = model.predict_proba(X)[:, list(model.classes_).index("neutral")]
+    called = called >= figures["neutral_threshold"]
+    neutral = labels == "neutral"
+    majority = max(np.mean(labels[labels != "neutral"] == c) for c in ("approving", "skeptical"))
+    print(
+        f"  other outlets ({len(away)} pairs, model fitted on 人人都是产品经理 only): stance AUC "
+        f"{auc:.3f}, accuracy {accuracy:.3f} ({n} polar pairs; majority {majority:.3f}); "
+        f"neutral calls precision {neutral[called].mean():.3f}, recall {called[neutral].mean():.3f}"
+    )
+    return {
+        "other_outlets_auc": round(auc, 4),
+        "other_outlets_accuracy": round(accuracy, 4),
+        "other_outlets_polar_pairs": n,
+        "other_outlets_majority": round(float(majority), 4),
+        "other_outlets_neutral_precision": round(float(neutral[called].mean()), 4),
+        "other_outlets_neutral_recall": round(float(called[neutral].mean()), 4),
+    }
 
 
 def target_labels(frame: pd.DataFrame) -> np.ndarray:
@@ -434,15 +503,15 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
     for j, target in enumerate(TARGETS):
         table[f"target_{target}"] = np.round(target_models[j].coef_[0, :n], 6)
     table.to_csv(OUT / "commentary_ngrams.csv", index=False, encoding="utf-8")
-    digest = hashlib.sha256((DATA / "codings_a.csv").read_bytes()).hexdigest()
-    decided = hashlib.sha256((DATA / "adjudication.csv").read_bytes()).hexdigest()
+    files = [name for _texts, first, _second, decided in ROUNDS for name in (first, decided)]
+    hashes = ", ".join(
+        f"data/commentary/{name} (sha256 {hashlib.sha256((DATA / name).read_bytes()).hexdigest()})"
+        for name in files
+    )
     meta = {
         "format_version": FORMAT_VERSION,
         "description": "retailkit commentary model: targets and stance toward a target (issue 14)",
-        "trained_on": (
-            f"data/commentary/codings_a.csv ({len(frame)} sentences, sha256 {digest}) with "
-            f"data/commentary/adjudication.csv (sha256 {decided})"
-        ),
+        "trained_on": f"{len(frame)} sentences: {hashes}",
         "features": (
             "binary char 1-3-grams (commentary_ngrams.csv) + dense: 3 lexicon features, "
             "3 rule-target flags, [stance only] 3 judged-target flags"
@@ -471,12 +540,11 @@ def main() -> None:
     np.random.seed(SEED)
     frame = load_commentary()
     precompute_dense(frame["sentence"].tolist())
-    agreement(frame)
-    frame = adjudicate(frame)
     pairs = stance_pairs(frame)
     print(f"\nStance pairs: {len(pairs):,} ({pairs['stance'].value_counts().to_dict()})")
     vec = vectoriser_for(frame["sentence"].tolist())  # one vocabulary for both models
     stance_model, band, stance_figures = train_stance(pairs, vec)
+    stance_figures |= stance_on_other_outlets(pairs, stance_figures)
     print("\nTargets:")
     target_models, target_figures = train_targets(frame, vec)
     seeds = seeds_out_of_domain(

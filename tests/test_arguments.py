@@ -212,12 +212,15 @@ def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentence
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith("commentary_"))
     assert names == ["commentary_model.json", "commentary_ngrams.csv"]
     model = load_model()
-    assert model["trained_on"].startswith("data/commentary/codings_a.csv")
+    trained_on = ["codings_a.csv", "adjudication.csv", "codings2_a.csv", "adjudication2.csv"]
+    assert all(f"data/commentary/{name} (sha256 " in model["trained_on"] for name in trained_on)
     low, high = model["band"]
     assert 0 <= low <= 0.5 <= high <= 1
     seed_sentences = set(codings.load_codings()["sentence"])
-    commentary = pd.read_csv(codings.CODINGS_DIR.parent / "commentary" / "codings_a.csv")
-    assert not commentary["sentence_id"].str.startswith(("000", "001", "002", "003", "004")).any()
+    for name in trained_on:
+        commentary = pd.read_csv(codings.CODINGS_DIR.parent / "commentary" / name)
+        seeds = commentary["sentence_id"].str.startswith(("000", "001", "002", "003", "004"))
+        assert not seeds.any(), name
     assert seed_sentences  # the seeds' codings exist and are a separate set of ids
 
 
