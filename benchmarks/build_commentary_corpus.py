@@ -46,7 +46,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data" / "commentary"
 MANIFEST_PATH = DATA_DIR / "manifest.csv"
 SAMPLE_PATH = DATA_DIR / "sample.csv"
-SAMPLE2_PATH = DATA_DIR / "sample2.csv"  # second round: skeptical and target-rich (see sample2)
+SAMPLE2_PATH = DATA_DIR / "sample2.csv"  # later rounds: see EXTRA_ROUNDS
+SAMPLE3_PATH = DATA_DIR / "sample3.csv"
 TEXTS_DIR = DATA_DIR / "texts"
 DEFAULT_MIRRORS = Path("/work/.mirror")
 
@@ -493,10 +494,8 @@ def rebuild(root: Path) -> None:
     for article_id, text in texts.items():
         (TEXTS_DIR / f"{article_id}.txt").write_text(text + "\n", encoding="utf-8")
     print(f"rebuilt {len(texts):,} articles (all hashes match) into {TEXTS_DIR}")
-    for sample_path, name in (
-        (SAMPLE_PATH, "sample_sentences.csv"),
-        (SAMPLE2_PATH, "sample2_sentences.csv"),
-    ):
+    rounds = [(r.path, r.sentences_name) for r in EXTRA_ROUNDS.values()]
+    for sample_path, name in [(SAMPLE_PATH, "sample_sentences.csv"), *rounds]:
         if sample_path.is_file():
             export_sample(texts, sample_path, name)
 
@@ -616,18 +615,29 @@ def interleave_sources(article_ids: list[str]) -> list[str]:
     return [article_id for _rank, _source, article_id in sorted(ranked)]
 
 
-def sample(root: Path) -> None:
-    texts = rebuild_texts(root)
-    patterns = target_patterns()
+def candidate_sentences(
+    texts: dict[str, str],
+    article_ids: Iterable[str],
+    kind_of: Callable[[str], str | None],
+    seed: int,
+    exclude: frozenset[str] = frozenset(),
+) -> dict[str, list[dict[str, object]]]:
+    """Every labellable sentence of the articles, by stratum (``kind_of``; None: not drawn).
+
+    A sentence is labellable with 8–160 characters and at least six Han characters; ``order``
+    is its seeded place in the draw.
+    """
     candidates: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for article_id in sorted(texts):
+    for article_id in sorted(article_ids):
         _cleaned, spans = cleaned_sentences(texts[article_id])
         for index, (start, end, sentence) in enumerate(spans):
             n_han = len(re.findall(r"[\u4e00-\u9fff]", sentence))
             if not MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS or n_han < 6:
                 continue
             sentence_id = f"{article_id}:{index:04d}"
-            kind = stratum(sentence, patterns)
+            kind = kind_of(sentence)
+            if kind is None or sentence_id in exclude:
+                continue
             candidates[kind].append(
                 {
                     "sentence_id": sentence_id,
@@ -637,9 +647,57 @@ def sample(root: Path) -> None:
                     "end": end,
                     "text_sha256": sha256(sentence),
                     "stratum": kind,
-                    "order": sha256(f"{SAMPLE_SEED}:{sentence_id}"),
+                    "order": sha256(f"{seed}:{sentence_id}"),
                 }
             )
+    return candidates
+
+
+def round_robin(
+    pool: list[dict[str, object]],
+    quota: int,
+    article_order: Callable[[list[str]], list[str]],
+    per_article: Counter[str],
+    max_per_article: int,
+) -> list[dict[str, object]]:
+    """Up to ``quota`` rows of ``pool``, one per article in turn (in ``article_order``), each
+    article's rows in their seeded order, no article past ``max_per_article`` (counted over
+    all strata in ``per_article``), so that many articles contribute to each stratum."""
+    by_article: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in sorted(pool, key=lambda r: str(r["order"])):
+        by_article[str(row["article_id"])].append(row)
+    order = article_order(list(by_article))
+    taken: list[dict[str, object]] = []
+    depth = 0
+    while len(taken) < quota and any(len(by_article[a]) > depth for a in order):
+        for article_id in order:
+            if len(taken) >= quota:
+                break
+            rows = by_article[article_id]
+            if depth < len(rows) and per_article[article_id] < max_per_article:
+                taken.append(rows[depth])
+                per_article[article_id] += 1
+        depth += 1
+    return taken
+
+
+def write_sample(path: Path, chosen: list[dict[str, object]], per_article: Counter[str]) -> None:
+    chosen.sort(key=lambda r: (str(r["article_id"]), int(str(r["sentence_index"]))))
+    for row in chosen:
+        del row["order"]
+    write_csv(path, SAMPLE_COLUMNS, chosen)
+    print(
+        f"wrote {len(chosen):,} sentences from {len(per_article):,} articles "
+        f"to {path.relative_to(REPO_ROOT)}"
+    )
+
+
+def sample(root: Path) -> None:
+    texts = rebuild_texts(root)
+    patterns = target_patterns()
+    candidates = candidate_sentences(
+        texts, texts, lambda sentence: stratum(sentence, patterns), SAMPLE_SEED
+    )
     per_article: Counter[str] = Counter()
     chosen: list[dict[str, object]] = []
     for name, quota in QUOTAS.items():
@@ -648,35 +706,19 @@ def sample(root: Path) -> None:
             quota += shortfall // 2
         elif name == "none":
             quota = TOTAL - len(chosen)
-        pool = candidates[name]
-        # Round-robin over articles in seeded order, so many articles contribute to each stratum.
-        by_article: dict[str, list[dict[str, object]]] = defaultdict(list)
-        for row in sorted(pool, key=lambda r: str(r["order"])):
-            by_article[str(row["article_id"])].append(row)
-        article_order = interleave_sources(
-            sorted(by_article, key=lambda a: sha256(f"{SAMPLE_SEED}:{name}:{a}"))
+
+        def article_order(ids: list[str], name: str = name) -> list[str]:
+            return interleave_sources(
+                sorted(ids, key=lambda a: sha256(f"{SAMPLE_SEED}:{name}:{a}"))
+            )
+
+        taken = round_robin(candidates[name], quota, article_order, per_article, MAX_PER_ARTICLE)
+        chosen += taken
+        print(
+            f"{name:>22}: {len(taken):>5,} of {len(candidates[name]):>6,} candidates "
+            f"(quota {quota:,})"
         )
-        taken = 0
-        depth = 0
-        while taken < quota and any(len(by_article[a]) > depth for a in article_order):
-            for article_id in article_order:
-                if taken >= quota:
-                    break
-                rows = by_article[article_id]
-                if depth < len(rows) and per_article[article_id] < MAX_PER_ARTICLE:
-                    chosen.append(rows[depth])
-                    per_article[article_id] += 1
-                    taken += 1
-            depth += 1
-        print(f"{name:>22}: {taken:>5,} of {len(pool):>6,} candidates (quota {quota:,})")
-    chosen.sort(key=lambda r: (str(r["article_id"]), int(str(r["sentence_index"]))))
-    for row in chosen:
-        del row["order"]
-    write_csv(SAMPLE_PATH, SAMPLE_COLUMNS, chosen)
-    print(
-        f"wrote {len(chosen):,} sentences from {len(per_article):,} articles "
-        f"to {SAMPLE_PATH.relative_to(REPO_ROOT)}"
-    )
+    write_sample(SAMPLE_PATH, chosen, per_article)
     export_sample(texts)
 
 
@@ -701,105 +743,113 @@ SKEPTICAL_CUES = (
     "透支", "伪命题", "难题", "短板", "越来越贵", "内卷", "饱和", "见顶", "困难", "不靠谱",
     "昙花一现", "套路", "红利消失", "不买账", "厌倦", "打扰",
 )  # fmt: skip
-QUOTAS2 = {
-    "skeptical_cue": 1000,
-    "interactive_marketing": 250,
-    "feed_marketing": 150,
-    "hard_negative": 600,
+
+
+@dataclass(frozen=True)
+class ExtraRound:
+    """A later labelling sample: where it draws from and how many sentences of each stratum."""
+
+    path: Path
+    sentences_name: str  # the rebuilt file for annotators, under texts/
+    accounts: bool  # False: 人人都是产品经理 only; True: the WeChat public accounts only
+    quotas: dict[str, int]
+    seed: int
+    max_per_article: int
+
+
+EXTRA_ROUNDS = {
+    # Round 2: the product-manager community only, so the accounts stay unseen for the
+    # evaluation on other outlets; skeptical and interactive sentences, where round 1 was thin.
+    "sample2": ExtraRound(
+        SAMPLE2_PATH,
+        "sample2_sentences.csv",
+        accounts=False,
+        quotas={
+            "skeptical_cue": 1000,
+            "interactive_marketing": 250,
+            "feed_marketing": 150,
+            "hard_negative": 600,
+        },
+        seed=1402,
+        max_per_article=6,
+    ),
+    # Round 3: the WeChat public accounts of 2014–2019, closer in time and genre to the seeds;
+    # evaluated outlet by outlet (each account scored by a model that never saw it).
+    "sample3": ExtraRound(
+        SAMPLE3_PATH,
+        "sample3_sentences.csv",
+        accounts=True,
+        quotas={
+            "skeptical_cue": 400,
+            "interactive_marketing": 100,
+            "feed_marketing": 100,
+            "social_commerce": 100,
+            "hard_negative": 350,
+            "none": 150,
+        },
+        seed=1403,
+        max_per_article=12,
+    ),
 }
-MAX_PER_ARTICLE2 = 6
-SAMPLE2_SEED = 1402
 
 
-def stratum2(sentence: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """The second round's stratum of a sentence, or None when it is in none of them."""
+def stratum2(sentence: str, patterns: dict[str, re.Pattern[str]]) -> str:
+    """The stratum of a sentence in the later rounds (a round draws only the strata it names)."""
     core = next((name for name in TARGETS if patterns[name].search(sentence)), None)
     broad = core is not None or any(term in sentence for term in BROAD_TERMS)
     if broad and any(cue in sentence for cue in SKEPTICAL_CUES):
         return "skeptical_cue"
-    if core in ("interactive_marketing", "feed_marketing"):
+    if core is not None:
         return core
-    if core is None and any(term in sentence for term in DECOY_TERMS):
+    if any(term in sentence for term in DECOY_TERMS):
         return "hard_negative"
-    return None
+    return "none"
 
 
-def sample2(root: Path) -> None:
-    """A second labelling sample of 人人都是产品经理 sentences not in the first.
+def extra_sample(root: Path, step: str) -> None:
+    """A later labelling sample (``EXTRA_ROUNDS``) of sentences in no earlier sample.
 
-    Only the product-manager community is drawn from, so the public accounts stay held out
-    for evaluating on other outlets. Same sentence filter, round-robin over articles and
-    seeded order as ``sample``; at most six sentences per article.
+    Same sentence filter, seeded order and round-robin over articles as ``sample``.
     """
+    spec = EXTRA_ROUNDS[step]
     texts = rebuild_texts(root)
     manifest = {row["article_id"]: row for row in read_csv(MANIFEST_PATH)}
-    first = {row["sentence_id"] for row in read_csv(SAMPLE_PATH)}
+    earlier = [SAMPLE_PATH, *(r.path for r in EXTRA_ROUNDS.values() if r.seed < spec.seed)]
+    exclude = frozenset(row["sentence_id"] for path in earlier for row in read_csv(path))
+    articles = [a for a in texts if (manifest[a]["outlet"] != "人人都是产品经理") == spec.accounts]
     patterns = target_patterns()
-    candidates: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for article_id in sorted(texts):
-        if manifest[article_id]["outlet"] != "人人都是产品经理":
-            continue
-        _cleaned, spans = cleaned_sentences(texts[article_id])
-        for index, (start, end, sentence) in enumerate(spans):
-            n_han = len(re.findall(r"[\u4e00-\u9fff]", sentence))
-            if not MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS or n_han < 6:
-                continue
-            sentence_id = f"{article_id}:{index:04d}"
-            kind = stratum2(sentence, patterns)
-            if kind is None or sentence_id in first:
-                continue
-            candidates[kind].append(
-                {
-                    "sentence_id": sentence_id,
-                    "article_id": article_id,
-                    "sentence_index": index,
-                    "start": start,
-                    "end": end,
-                    "text_sha256": sha256(sentence),
-                    "stratum": kind,
-                    "order": sha256(f"{SAMPLE2_SEED}:{sentence_id}"),
-                }
-            )
+    candidates = candidate_sentences(
+        texts, articles, lambda sentence: stratum2(sentence, patterns), spec.seed, exclude
+    )
     per_article: Counter[str] = Counter()
     chosen: list[dict[str, object]] = []
-    for name, quota in QUOTAS2.items():
-        by_article: dict[str, list[dict[str, object]]] = defaultdict(list)
-        for row in sorted(candidates[name], key=lambda r: str(r["order"])):
-            by_article[str(row["article_id"])].append(row)
-        article_order = sorted(by_article, key=lambda a: sha256(f"{SAMPLE2_SEED}:{name}:{a}"))
-        taken = depth = 0
-        while taken < quota and any(len(by_article[a]) > depth for a in article_order):
-            for article_id in article_order:
-                if taken >= quota:
-                    break
-                rows = by_article[article_id]
-                if depth < len(rows) and per_article[article_id] < MAX_PER_ARTICLE2:
-                    chosen.append(rows[depth])
-                    per_article[article_id] += 1
-                    taken += 1
-            depth += 1
-        print(
-            f"{name:>22}: {taken:>5,} of {len(candidates[name]):>6,} candidates (quota {quota:,})"
+    for name, quota in spec.quotas.items():
+
+        def article_order(ids: list[str], name: str = name) -> list[str]:
+            return sorted(ids, key=lambda a: sha256(f"{spec.seed}:{name}:{a}"))
+
+        taken = round_robin(
+            candidates[name], quota, article_order, per_article, spec.max_per_article
         )
-    chosen.sort(key=lambda r: (str(r["article_id"]), int(str(r["sentence_index"]))))
-    for row in chosen:
-        del row["order"]
-    write_csv(SAMPLE2_PATH, SAMPLE_COLUMNS, chosen)
-    print(
-        f"wrote {len(chosen):,} sentences from {len(per_article):,} articles "
-        f"to {SAMPLE2_PATH.relative_to(REPO_ROOT)}"
-    )
-    export_sample(texts, SAMPLE2_PATH, "sample2_sentences.csv")
+        chosen += taken
+        print(
+            f"{name:>22}: {len(taken):>5,} of {len(candidates[name]):>6,} candidates "
+            f"(quota {quota:,})"
+        )
+    write_sample(spec.path, chosen, per_article)
+    export_sample(texts, spec.path, spec.sentences_name)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=["select", "rebuild", "sample", "sample2"])
+    parser.add_argument("step", choices=["select", "rebuild", "sample", *EXTRA_ROUNDS])
     parser.add_argument("--mirrors", help="folder holding the source repositories")
     args = parser.parse_args(argv)
     root = mirrors_root(args.mirrors)
-    steps = {"select": select, "rebuild": rebuild, "sample": sample, "sample2": sample2}
-    steps[args.step](root)
+    if args.step in EXTRA_ROUNDS:
+        extra_sample(root, args.step)
+    else:
+        {"select": select, "rebuild": rebuild, "sample": sample}[args.step](root)
 
 
 if __name__ == "__main__":

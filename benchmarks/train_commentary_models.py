@@ -1,25 +1,27 @@
 """Train the commentary model (targets + stance toward a target) and measure it (issue 14).
 
 Needs the rebuilt commentary texts (``python benchmarks/build_commentary_corpus.py rebuild``,
-which writes the git-ignored ``data/commentary/texts/sample_sentences.csv``). Steps:
+which writes the git-ignored ``data/commentary/texts/sample*_sentences.csv``). Steps:
 
-1. Join the hand codings (``data/commentary/codings_a.csv``, annotators A1–A4) to the sentences.
-2. Agreement with the blind second pass (``codings_b.csv``): Cohen's κ per field; then the
-   adjudicated codes (``adjudication.csv``) replace A's where A and B disagreed.
-3. **Stance**: a three-class logistic regression over binary character 1–3-grams, the lexicon
+1. For each labelling round (``ROUNDS``): join A's codes (``codings_a.csv``, ``codings2_a.csv``,
+   ``codings3_a.csv``) to the sentences; Cohen's κ against the blind second pass
+   (``codings*_b.csv``); the adjudicated codes (``adjudication*.csv``) replace A's where A and
+   B disagreed.
+2. **Stance**: a three-class logistic regression over binary character 1–3-grams, the lexicon
    evidence, the rule targets and the target judged; C and the class weights (none, or
-   "balanced": skeptical pairs are a tenth of the data) chosen by article-grouped 5-fold
-   cross-validation AUC (never on seed sentences; grids in ``STANCE_C_GRID`` and
-   ``STANCE_CLASS_WEIGHTS``); then, on the out-of-fold scores, the decision point between
-   approving and skeptical (stored as an offset that moves it to 0.5, so the score's 0.5 is the
-   point of best out-of-fold accuracy) and the neutral band (macro-F1, widest of the ties).
-4. **Targets**: one binary logistic regression per target over the same features; C chosen by
-   article-grouped cross-validation on the 人人都是产品经理 sentences; measured on the WeChat
-   accounts' sentences (other outlets) against the rules.
+   "balanced") chosen by article-grouped 5-fold cross-validation AUC (never on seed sentences;
+   grids in ``STANCE_C_GRID`` and ``STANCE_CLASS_WEIGHTS``); then, on the out-of-fold scores,
+   the decision point between approving and skeptical (stored as an offset that moves it to
+   0.5), the neutral band (for scores without a target) and the P(neutral) threshold (the
+   lowest whose out-of-fold neutral precision reaches ``NEUTRAL_PRECISION``).
+3. **Targets**: one binary logistic regression per target over the same features; C chosen by
+   article-grouped cross-validation on the 人人都是产品经理 sentences.
+4. **Other outlets**: each WeChat public account scored, for stance and targets, by the same
+   design fitted on every other outlet (``outlets_left_out``); targets also by the rules.
 5. Out of domain: both measured on the seeds' hand codings (``data/arguments/``), never used.
 6. Write ``retailkit/data/arguments/commentary_model.json`` and ``commentary_ngrams.csv``.
 
-Run: ``python benchmarks/train_commentary_models.py`` (about a minute on 2 cores).
+Run: ``python benchmarks/train_commentary_models.py`` (a few minutes on 2 cores).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ warnings.filterwarnings("ignore", category=UserWarning)
 ROUNDS = (
     ("sample_sentences.csv", "codings_a.csv", "codings_b.csv", "adjudication.csv"),
     ("sample2_sentences.csv", "codings2_a.csv", "codings2_b.csv", "adjudication2.csv"),
+    ("sample3_sentences.csv", "codings3_a.csv", "codings3_b.csv", "adjudication3.csv"),
 )
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 
@@ -329,29 +332,43 @@ def train_stance(
     return model, band, figures
 
 
+def outlets_left_out(outlets: pd.Series):
+    """(fit, held-out) masks, one pair per WeChat public account: each account is scored by a
+    model fitted on every other outlet (人人都是产品经理 and the other accounts)."""
+    accounts = sorted(o for o in outlets.unique() if "微信公众号" in o)
+    for account in accounts:
+        held_out = (outlets == account).to_numpy()
+        yield ~held_out, held_out
+
+
 def stance_on_other_outlets(pairs: pd.DataFrame, figures: dict) -> dict:
-    """The chosen stance design refitted on 人人都是产品经理 alone, scored on the other outlets."""
-    other = pairs["outlet"].str.contains("微信公众号").to_numpy()
-    home, away = pairs[~other], pairs[other]
-    home_vec = vectoriser_for(home["sentence"].tolist())
-    model = LogisticRegression(
-        C=figures["C"], max_iter=5000, class_weight=figures["class_weight"]
-    ).fit(
-        matrix(home_vec, home["sentence"].tolist(), home["target"].tolist()),
-        home["stance"].to_numpy(),
-    )
-    X = matrix(home_vec, away["sentence"].tolist(), away["target"].tolist())
-    scores = np.clip(approval(model, X) + figures["offset"], 0.0, 1.0)
-    labels = away["stance"].to_numpy()
+    """The chosen stance design, each public account scored by a fit without that outlet."""
+    scores = np.full(len(pairs), np.nan)
+    called = np.zeros(len(pairs), bool)
+    for fit, held_out in outlets_left_out(pairs["outlet"]):
+        train, test = pairs[fit], pairs[held_out]
+        fold_vec = vectoriser_for(train["sentence"].tolist())
+        model = LogisticRegression(
+            C=figures["C"], max_iter=5000, class_weight=figures["class_weight"]
+        ).fit(
+            matrix(fold_vec, train["sentence"].tolist(), train["target"].tolist()),
+            train["stance"].to_numpy(),
+        )
+        X = matrix(fold_vec, test["sentence"].tolist(), test["target"].tolist())
+        scores[held_out] = np.clip(approval(model, X) + figures["offset"], 0.0, 1.0)
+        p_neutral = model.predict_proba(X)[:, list(model.classes_).index("neutral")]
+        called[held_out] = p_neutral >= figures["neutral_threshold"]
+    away = ~np.isnan(scores)
+    labels = pairs["stance"].to_numpy()[away]
+    scores, called = scores[away], called[away]
     auc, accuracy, n = polar_figures(scores, labels)
-    called = model.predict_proba(X)[:, list(model.classes_).index("neutral")]
-    called = called >= figures["neutral_threshold"]
     neutral = labels == "neutral"
     majority = max(np.mean(labels[labels != "neutral"] == c) for c in ("approving", "skeptical"))
     print(
-        f"  other outlets ({len(away)} pairs, model fitted on 人人都是产品经理 only): stance AUC "
-        f"{auc:.3f}, accuracy {accuracy:.3f} ({n} polar pairs; majority {majority:.3f}); "
-        f"neutral calls precision {neutral[called].mean():.3f}, recall {called[neutral].mean():.3f}"
+        f"  other outlets ({int(away.sum())} pairs, each account scored by a fit without it): "
+        f"stance AUC {auc:.3f}, accuracy {accuracy:.3f} ({n} polar pairs; majority "
+        f"{majority:.3f}); neutral calls precision {neutral[called].mean():.3f}, recall "
+        f"{called[neutral].mean():.3f}"
     )
     return {
         "other_outlets_auc": round(auc, 4),
@@ -412,13 +429,16 @@ def train_targets(
         scores[C] = micro_f1(predicted, truth[home])[0]
         print(f"  targets C={C}: article-grouped CV micro-F1 {scores[C]:.3f} (人人都是产品经理)")
     chosen = max(TARGET_C_GRID, key=lambda c: round(scores[c], 3))
-    home_vec = vectoriser_for([s for s, h in zip(sentences, home, strict=True) if h])
-    models = fit_targets(
-        home_vec, [s for s, h in zip(sentences, home, strict=True) if h], truth[home], chosen
-    )
-    other_sentences = [s for s, o in zip(sentences, other, strict=True) if o]
-    predicted = predict_targets(models, home_vec, other_sentences)
+    predicted = np.zeros_like(truth)
+    for fit, held_out in outlets_left_out(frame["outlet"]):
+        fit_sentences = [s for s, f in zip(sentences, fit, strict=True) if f]
+        fold_vec = vectoriser_for(fit_sentences)
+        models = fit_targets(fold_vec, fit_sentences, truth[fit], chosen)
+        held = [s for s, h in zip(sentences, held_out, strict=True) if h]
+        predicted[held_out] = predict_targets(models, fold_vec, held)
+    predicted = predicted[other]
     learned = micro_f1(predicted, truth[other])
+    other_sentences = [s for s, o in zip(sentences, other, strict=True) if o]
     rules = np.array(
         [
             [t in found for t in TARGETS]
@@ -432,7 +452,8 @@ def train_targets(
         f"(P {either[1]:.3f}, R {either[2]:.3f})"
     )
     print(
-        f"  other outlets ({int(other.sum())} WeChat sentences): model micro-F1 {learned[0]:.3f} "
+        f"  other outlets ({int(other.sum())} WeChat sentences, each account judged by a fit "
+        f"without it): model micro-F1 {learned[0]:.3f} "
         f"(P {learned[1]:.3f}, R {learned[2]:.3f}); "
         f"rules {by_rules[0]:.3f} (P {by_rules[1]:.3f}, R {by_rules[2]:.3f})"
     )

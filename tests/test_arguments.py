@@ -212,7 +212,8 @@ def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentence
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith("commentary_"))
     assert names == ["commentary_model.json", "commentary_ngrams.csv"]
     model = load_model()
-    trained_on = ["codings_a.csv", "adjudication.csv", "codings2_a.csv", "adjudication2.csv"]
+    rounds = ("", "2", "3")
+    trained_on = [f"{k}.csv" for n in rounds for k in (f"codings{n}_a", f"adjudication{n}")]
     assert all(f"data/commentary/{name} (sha256 " in model["trained_on"] for name in trained_on)
     low, high = model["band"]
     assert 0 <= low <= 0.5 <= high <= 1
