@@ -45,11 +45,12 @@
 #   of 001 and a stretch of 004/1 between about 0.45 and 0.7 of its length that sit near the
 #   skeptical mean — 004/1's section 微营销误区 ("misconceptions of micro-marketing").
 # * *Toward each practice* (section d, `retailkit.arguments.code`: what each sentence is
-#   about, and its stance toward that): toward the coded target the coder reaches AUC 0.87 and
-#   accuracy 0.82 on the seeds' hand codings (159 pairs, only 32 of them skeptical, 28 of those
-#   in 004/1), against a majority baseline of 0.80; in 004/1 its accuracy (0.56) is *below*
-#   the baseline of always answering "skeptical" (0.68). Its verdicts: approval of social,
-#   interactive or feed-based commerce in most pieces, skepticism in a minority of sentences.
+#   about, and its stance toward that): toward the coded target the coder reaches AUC 0.87
+#   [0.81, 0.93] and accuracy 0.82 [0.76, 0.88] on the seeds' hand codings (159 pairs, only 32
+#   of them skeptical, 28 of those in 004/1), against a majority baseline of 0.80; in 004/1
+#   its accuracy (0.56) is *below* the baseline of always answering "skeptical" (0.68). Its
+#   verdicts: approval of social, interactive or feed-based commerce in most pieces,
+#   skepticism in a minority of sentences.
 #   **Where the hand codings (notebook 05) decide differently** (`differs`): 004/1 on social
 #   commerce (coder approving, 31 : 9; hand skeptical, 4 : 24) and on feed-based marketing
 #   (coder no clear lean, 3 : 3; hand skeptical, 0 : 4) — the one contrast that matters most
@@ -318,8 +319,10 @@ toward["majority baseline"] = toward[["n_approving", "n_skeptical"]].max(axis=1)
 overall = toward[toward["piece"] == "all"].iloc[0]
 TOWARD_NOTE = (
     "commentary model toward the coded target (seeds' hand codings, "
-    f"{overall['n_approving'] + overall['n_skeptical']} polar pairs): AUC {overall['auc']:.2f}, "
-    f"accuracy {overall['accuracy']:.2f} (majority baseline {overall['majority baseline']:.2f})"
+    f"{overall['n_approving'] + overall['n_skeptical']} polar pairs): AUC {overall['auc']:.2f} "
+    f"[{overall['auc_low']:.2f}, {overall['auc_high']:.2f}], accuracy {overall['accuracy']:.2f} "
+    f"[{overall['accuracy_low']:.2f}, {overall['accuracy_high']:.2f}] (majority baseline "
+    f"{overall['majority baseline']:.2f})"
 )
 print(TOWARD_NOTE)
 columns = ["piece", "n_approving", "n_skeptical", "auc", "accuracy", "majority baseline"]

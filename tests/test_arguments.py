@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -243,6 +244,32 @@ def test_stance_evaluation_reports_every_piece_and_checks_its_scorers() -> None:
     assert table.loc[table["piece"] == "004/3", "auc"].isna().all()  # no polar sentence there
     with pytest.raises(ValueError, match="unknown"):
         codings.stance_evaluation(scorers=("vibes",))
+
+
+def test_stance_evaluation_brackets_the_overall_figures_with_bootstrap_intervals() -> None:
+    table = codings.stance_evaluation(scorers=("v1",), n_boot=200, seed=3)
+    overall = table[table["piece"] == "all"].iloc[0]
+    assert overall["auc_low"] < overall["auc"] < overall["auc_high"]
+    assert overall["accuracy_low"] < overall["accuracy"] < overall["accuracy_high"]
+    per_piece = table[table["piece"] != "all"]
+    assert per_piece[["auc_low", "accuracy_high"]].isna().all().all()
+    again = codings.stance_evaluation(scorers=("v1",), n_boot=200, seed=3)
+    pd.testing.assert_frame_equal(table, again)  # seeded
+    none = codings.stance_evaluation(scorers=("v1",), n_boot=0)
+    assert none[["auc_low", "auc_high"]].isna().all().all()
+
+
+def test_bootstrap_intervals_are_exact_for_perfect_separation_and_use_the_given_metrics() -> None:
+    from retailkit.stance._metrics import bootstrap_intervals
+
+    scores = np.array([0.9, 0.8, 0.2, 0.1])
+    positive = np.array([True, True, False, False])
+    low, high, acc_low, acc_high = bootstrap_intervals(scores, positive, n_boot=50, seed=0)
+    assert (low, high, acc_low, acc_high) == (1.0, 1.0, 1.0, 1.0)
+    wrong = bootstrap_intervals(
+        scores, positive, n_boot=50, seed=0, accuracy=lambda s, p: float(((s < 0.5) == p).mean())
+    )
+    assert wrong[2:] == (0.0, 0.0)
 
 
 def test_descriptions_are_neutral_and_contrast_frames_never_are() -> None:

@@ -205,6 +205,11 @@ def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
     return float(roc_auc_score(positive, scores))
 
 
+def _right(scores: np.ndarray, positive: np.ndarray) -> float:
+    """Accuracy at 0.5, a score of exactly 0.5 counting as wrong (NaN without pairs)."""
+    return float(((scores > 0.5) == positive).mean()) if len(scores) else float("nan")
+
+
 def _prf(predicted: pd.Series, gold: pd.Series) -> tuple[int, int, int]:
     tp = int((predicted & gold).sum())
     return tp, int((predicted & ~gold).sum()), int((~predicted & gold).sum())
@@ -403,7 +408,11 @@ def commentary_sentence_quality(*, n_boot: int = 1000, seed: int = 0) -> dict[st
 
 
 def stance_evaluation(
-    *, gold: pd.DataFrame | None = None, scorers: tuple[str, ...] = STANCE_SCORERS
+    *,
+    gold: pd.DataFrame | None = None,
+    scorers: tuple[str, ...] = STANCE_SCORERS,
+    n_boot: int = 1000,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Stance toward the coded target, per scorer and piece, against the hand codings.
 
@@ -420,6 +429,9 @@ def stance_evaluation(
         Hand codings (:func:`load_codings`); default the gold codings.
     scorers : tuple of str
         Any of :data:`STANCE_SCORERS`.
+    n_boot, seed
+        Bootstrap resamples of the pairs (0: no intervals) and their seed, for the 95 %
+        intervals of the overall AUC and accuracy.
 
     Returns
     -------
@@ -427,10 +439,13 @@ def stance_evaluation(
         One row per scorer and piece (``piece`` as ``"004/1"``, then ``"all"``): ``scorer,
         piece, n_approving, n_skeptical, n_neutral``, ``auc`` and ``accuracy`` (approving vs
         skeptical; accuracy at 0.5, a score of exactly 0.5 counting as wrong; NaN where a piece
-        lacks one side), and for the target-aware scorers (``commentary``, ``v1``, ``v2``) the
-        neutral calls of :func:`retailkit.arguments.stance_labels`: ``neutral_precision`` (share
-        of the pairs called neutral that are coded neutral) and ``neutral_recall`` (share of the
-        neutral pairs called neutral).
+        lacks one side) with, on the ``"all"`` rows, percentile bootstrap intervals
+        ``auc_low, auc_high, accuracy_low, accuracy_high`` (pairs resampled; NaN per piece,
+        where there are too few pairs for one to mean much), and for the target-aware scorers
+        (``commentary``, ``v1``, ``v2``) the neutral calls of
+        :func:`retailkit.arguments.stance_labels`: ``neutral_precision`` (share of the pairs
+        called neutral that are coded neutral) and ``neutral_recall`` (share of the neutral pairs
+        called neutral).
 
     Examples
     --------
@@ -441,6 +456,7 @@ def stance_evaluation(
     """
     from retailkit import sentiment
     from retailkit.arguments.toward import judge
+    from retailkit.stance._metrics import bootstrap_intervals
 
     unknown = [s for s in scorers if s not in STANCE_SCORERS]
     if unknown:
@@ -472,12 +488,17 @@ def stance_evaluation(
                 "n_skeptical": int((~positive).sum()),
                 "n_neutral": int((mask & (labels == "neutral")).sum()),
                 "auc": _auc(scores[polar], positive),
-                "accuracy": float(((scores[polar] > 0.5) == positive).mean())
-                if polar.any()
-                else float("nan"),
+                "accuracy": _right(scores[polar], positive),
                 "neutral_precision": float("nan"),
                 "neutral_recall": float("nan"),
             }
+            intervals = (float("nan"),) * 4
+            if group == "all":
+                intervals = bootstrap_intervals(
+                    scores[polar], positive, n_boot=n_boot, seed=seed, auc=_auc, accuracy=_right
+                )
+            names = ["auc_low", "auc_high", "accuracy_low", "accuracy_high"]
+            row |= dict(zip(names, intervals, strict=True))
             if called is not None:
                 inside = mask & called
                 neutral = mask & (labels == "neutral")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+
+Metric = Callable[[np.ndarray, np.ndarray], float]
 
 
 def _auc(scores: np.ndarray, positive: np.ndarray) -> float:
@@ -23,3 +27,34 @@ def _accuracy(scores: np.ndarray, positive: np.ndarray) -> float:
         return float("nan")
     right = np.where(scores == 0.5, 0.5, ((scores > 0.5) == positive).astype(float))
     return float(right.mean())
+
+
+def bootstrap_intervals(
+    scores: np.ndarray,
+    positive: np.ndarray,
+    *,
+    n_boot: int,
+    seed: int,
+    auc: Metric = _auc,
+    accuracy: Metric = _accuracy,
+) -> tuple[float, float, float, float]:
+    """Percentile 95 % intervals of AUC and accuracy, resampling the scored items.
+
+    Returns ``(auc_low, auc_high, accuracy_low, accuracy_high)``, all NaN when ``n_boot`` is 0
+    or there are fewer than two items; the AUC interval is NaN when no resample has both sides.
+    """
+    if n_boot == 0 or len(scores) < 2:
+        return (float("nan"),) * 4
+    rng = np.random.default_rng(seed)
+    aucs, accuracies = [], []
+    for _ in range(n_boot):
+        pick = rng.integers(0, len(scores), len(scores))
+        aucs.append(auc(scores[pick], positive[pick]))
+        accuracies.append(accuracy(scores[pick], positive[pick]))
+    auc_low, auc_high = (
+        np.nanpercentile(aucs, [2.5, 97.5])
+        if not np.isnan(aucs).all()
+        else (float("nan"), float("nan"))
+    )
+    acc_low, acc_high = np.percentile(accuracies, [2.5, 97.5])
+    return float(auc_low), float(auc_high), float(acc_low), float(acc_high)

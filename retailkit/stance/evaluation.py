@@ -12,7 +12,7 @@ import pandas as pd
 
 from retailkit.errors import ModelError
 from retailkit.stance._constants import LABELS, LEXICONS
-from retailkit.stance._metrics import _accuracy, _auc
+from retailkit.stance._metrics import _accuracy, _auc, bootstrap_intervals
 from retailkit.stance.lexicon import sentence_features
 from retailkit.stance.scoring import default_band, score
 
@@ -119,30 +119,6 @@ def load_labelled(directory: str | Path | None = None) -> pd.DataFrame:
     return gold.sort_values(keys, kind="stable").reset_index(drop=True)[columns]
 
 
-def _bootstrap(
-    scores: np.ndarray, positive: np.ndarray, *, n_boot: int, seed: int
-) -> tuple[float, float, float, float]:
-    """Percentile 95 % intervals of AUC and accuracy, resampling sentences."""
-    if n_boot == 0 or len(scores) < 2:
-        return (float("nan"),) * 4
-    rng = np.random.default_rng(seed)
-    aucs, accuracies = [], []
-    for _ in range(n_boot):
-        pick = rng.integers(0, len(scores), len(scores))
-        aucs.append(_auc(scores[pick], positive[pick]))
-        accuracies.append(_accuracy(scores[pick], positive[pick]))
-    auc_low, auc_high = (
-        np.nanpercentile(aucs, [2.5, 97.5])
-        if not np.isnan(aucs).all()
-        else (
-            float("nan"),
-            float("nan"),
-        )
-    )
-    acc_low, acc_high = np.percentile(accuracies, [2.5, 97.5])
-    return float(auc_low), float(auc_high), float(acc_low), float(acc_high)
-
-
 def evaluate(
     scores: Sequence[float] | np.ndarray,
     labels: Sequence[str],
@@ -196,7 +172,7 @@ def evaluate(
     polar = gold != "neutral"
     positive = gold[polar] == "approving"
     polar_scores = values[polar]
-    auc_low, auc_high, acc_low, acc_high = _bootstrap(
+    auc_low, auc_high, acc_low, acc_high = bootstrap_intervals(
         polar_scores, positive, n_boot=n_boot, seed=seed
     )
     inside = (values >= lo) & (values <= hi)
