@@ -264,13 +264,14 @@ per_article.assign(article=per_article["article"].str[:3]).reset_index(drop=True
 # interval over sentences; `rate_per_1000` the theme's term mentions per 1,000 tokens.
 
 # %%
-readings = {"scorer": synthesis.stance_by_theme(articles, n_boot=N_BOOT, seed=SEED)}
+SCORER = f"lexicon scorer {stance.DEFAULT_VERSION}"  # retailkit.stance.score, its default version
+readings = {SCORER: synthesis.stance_by_theme(articles, n_boot=N_BOOT, seed=SEED)}
 if USE_HAND_LABELS:
     hand = synthesis.labelled_scorer(stance.load_labelled())
     readings["annotated labels"] = synthesis.stance_by_theme(
         articles, scorer=hand, n_boot=N_BOOT, seed=SEED
     )
-primary = "annotated labels" if USE_HAND_LABELS else "scorer"
+primary = "annotated labels" if USE_HAND_LABELS else SCORER
 stance_table = readings[primary]
 stance_table.drop(columns=["count"]).round(3)
 
@@ -374,7 +375,7 @@ _ = plotting.save_figure(fig, "05_similarity", directory=FIGURES)
 # them are years.
 
 # %%
-scorers = {"scorer": None, **({"annotated labels": hand} if USE_HAND_LABELS else {})}
+scorers = {SCORER: None, **({"annotated labels": hand} if USE_HAND_LABELS else {})}
 timelines = {
     name: synthesis.timeline(parts, scorer=scorer, n_boot=N_BOOT, seed=SEED)
     for name, scorer in scorers.items()

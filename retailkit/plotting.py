@@ -204,7 +204,9 @@ def piece_stance_chart(table: Any, *, labels: dict[str, str] | None = None) -> A
 
     Each piece gets two rows of dots, the author's own sentences and all voices, at its
     approving share among polar sentences with the 95 % interval, annotated ``a:s`` (approving :
-    skeptical sentences). Pieces with too few polar sentences for a share are left out.
+    skeptical sentences). A piece coded about a target but with too few polar sentences for a
+    share (all voices) is marked in grey at the even split, ``too few a:s``, so that it is not
+    mistaken for a piece silent on the target.
 
     Parameters
     ----------
@@ -238,10 +240,21 @@ def piece_stance_chart(table: Any, *, labels: dict[str, str] | None = None) -> A
                     f"{approving}:{skeptical}", (x, row), xytext=(4, 3),
                     textcoords="offset points", fontsize=7,
                 )  # fmt: skip
+        few = table[
+            (table["target"] == target)
+            & (table["voices"] == "all")
+            & table["approving_share"].isna()
+        ]
+        for row in few.itertuples(index=False):
+            ax.annotate(
+                f"too few {row.n_approving}:{row.n_skeptical}", (0.5, pieces.index(row.piece)),
+                xytext=(4, -3), textcoords="offset points", fontsize=7, color="grey",
+            )  # fmt: skip
         ax.axvline(0.5, color="grey", linewidth=0.8)
         ax.set(xlim=(0, 1), title=(labels or {}).get(target, target))
-        ax.set_xlabel("approving share of polar sentences")
+        ax.set_xlabel("approving share of polar sentences (line: even split)")
     axes[0].set_yticks(range(len(pieces)), pieces)
+    axes[0].set_ylim(-0.6, len(pieces) - 0.4)
     axes[0].legend(title="voices", fontsize=8, loc="lower left")
     fig.tight_layout()
     return fig

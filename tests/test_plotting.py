@@ -60,3 +60,26 @@ def test_save_figure_rejects_text_the_font_cannot_draw(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot draw"):
         plotting.save_figure(fig, "bad", directory=tmp_path)
     plt.close(fig)
+
+
+def test_piece_stance_chart_marks_pieces_with_too_few_polar_sentences() -> None:
+    import pandas as pd
+
+    plotting.setup()
+    rows = [
+        ("000", "social", voices, share, low, high, a, s)
+        for voices in ("author", "all")
+        for share, low, high, a, s in [(0.9, 0.7, 1.0, 9, 1)]
+    ] + [("001", "social", "all", float("nan"), float("nan"), float("nan"), 2, 0)]
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "piece", "target", "voices", "approving_share", "ci_low", "ci_high",
+            "n_approving", "n_skeptical",
+        ],
+    )  # fmt: skip
+    fig = plotting.piece_stance_chart(table)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)
+    assert "too few 2:0" in texts
+    assert "9:1" in texts
