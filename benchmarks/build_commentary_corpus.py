@@ -48,6 +48,7 @@ MANIFEST_PATH = DATA_DIR / "manifest.csv"
 SAMPLE_PATH = DATA_DIR / "sample.csv"
 SAMPLE2_PATH = DATA_DIR / "sample2.csv"  # later rounds: see EXTRA_ROUNDS
 SAMPLE3_PATH = DATA_DIR / "sample3.csv"
+SAMPLE4_PATH = DATA_DIR / "sample4.csv"
 TEXTS_DIR = DATA_DIR / "texts"
 DEFAULT_MIRRORS = Path("/work/.mirror")
 
@@ -789,6 +790,16 @@ EXTRA_ROUNDS = {
         },
         seed=1403,
         max_per_article=12,
+    ),
+    # Round 4: the rest of the accounts' hard negatives (a practice-like word, no core term):
+    # in round 3 one in seven of them was about a practice after all, in the seeds' era.
+    "sample4": ExtraRound(
+        SAMPLE4_PATH,
+        "sample4_sentences.csv",
+        accounts=True,
+        quotas={"hard_negative": 1400},
+        seed=1404,
+        max_per_article=60,
     ),
 }
 

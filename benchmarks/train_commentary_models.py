@@ -72,6 +72,7 @@ ROUNDS = (
     ("sample_sentences.csv", "codings_a.csv", "codings_b.csv", "adjudication.csv"),
     ("sample2_sentences.csv", "codings2_a.csv", "codings2_b.csv", "adjudication2.csv"),
     ("sample3_sentences.csv", "codings3_a.csv", "codings3_b.csv", "adjudication3.csv"),
+    ("sample4_sentences.csv", "codings4_a.csv", "codings4_b.csv", "adjudication4.csv"),
 )
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 
