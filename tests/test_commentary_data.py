@@ -1,0 +1,80 @@
+"""The committed commentary codings (issue 14) are well formed and carry no article text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "commentary"
+TARGETS = ("social", "interactive", "feed")
+STANCES = {"approving", "neutral", "skeptical"}
+# (sample, A's codes, the blind second pass, the adjudicated disagreements) per labelling round
+ROUNDS = [
+    (f"sample{n}.csv", f"codings{n}_a.csv", f"codings{n}_b.csv", f"adjudication{n}.csv")
+    for n in ("", "2", "3", "4")
+    if (DATA / f"codings{n}_a.csv").is_file()
+]
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
+def _problems(codes: pd.DataFrame) -> list[str]:
+    problems = []
+    for row in codes.itertuples(index=False):
+        targets = [t for t in row.targets.split(";") if t]
+        if targets != [t for t in TARGETS if t in targets]:
+            problems.append(f"{row.sentence_id}: targets {row.targets!r}")
+        for target in TARGETS:
+            stance = getattr(row, f"stance_{target}")
+            if (stance in STANCES) != (target in targets) or (stance and stance not in STANCES):
+                problems.append(f"{row.sentence_id}: stance_{target} {stance!r}")
+        if row.voice not in ("author", "reported") or bool(row.speaker) != (
+            row.voice == "reported"
+        ):
+            problems.append(f"{row.sentence_id}: voice {row.voice!r} speaker {row.speaker!r}")
+    return problems
+
+
+def test_every_labelling_round_is_present() -> None:
+    assert len(ROUNDS) >= 3
+
+
+@pytest.mark.parametrize(("sample", "first", "second", "decided"), ROUNDS)
+def test_codings_are_well_formed_and_belong_to_their_sample(
+    sample: str, first: str, second: str, decided: str
+) -> None:
+    ids = set(_read(sample)["sentence_id"])
+    a, b, adjudicated = _read(first), _read(second), _read(decided)
+    for name, codes in ((first, a), (second, b), (decided, adjudicated)):
+        assert codes["sentence_id"].is_unique, name
+        assert set(codes["sentence_id"]) <= ids, f"{name}: ids outside {sample}"
+        assert _problems(codes) == [], name
+    assert set(b["sentence_id"]) <= set(a["sentence_id"])
+    # Adjudicated exactly where A and B disagree on some field.
+    fields = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
+    both = a.merge(b, on="sentence_id", suffixes=("_a", "_b"))
+    differ = both.loc[
+        (
+            both[[f"{f}_a" for f in fields]].to_numpy()
+            != both[[f"{f}_b" for f in fields]].to_numpy()
+        ).any(axis=1),
+        "sentence_id",
+    ]
+    assert set(adjudicated["sentence_id"]) == set(differ)
+
+
+@pytest.mark.parametrize(("sample", "first", "second", "decided"), ROUNDS)
+def test_committed_files_hold_no_article_text(
+    sample: str, first: str, second: str, decided: str
+) -> None:
+    # Speakers are names as written (Chinese allowed); nothing else may carry source text.
+    for name in (sample, first, second, decided):
+        frame = _read(name).drop(columns=["speaker"], errors="ignore")
+        for column in frame.columns:
+            assert not frame[column].str.contains(HAN).any(), f"{name}: {column} has Han text"
