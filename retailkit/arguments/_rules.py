@@ -30,6 +30,7 @@ _LISTS = (
     "rather_frames",
     "instead_frames",
     "neglect_verbs",
+    "definition_verbs",
     "figure_units",
     "target_social_platforms",
     "commerce_words",
@@ -63,6 +64,7 @@ class Rules:
     rather_frames: tuple[str, ...]
     instead_frames: tuple[str, ...]
     neglect_verbs: tuple[str, ...]
+    definition_verbs: tuple[str, ...]
     figure: re.Pattern[str]
     social_platforms: tuple[str, ...]
     commerce_words: tuple[str, ...]
@@ -114,6 +116,7 @@ def rules() -> Rules:
         rather_frames=_longest_first(data["rather_frames"]),
         instead_frames=_longest_first(data["instead_frames"]),
         neglect_verbs=_longest_first(data["neglect_verbs"]),
+        definition_verbs=_longest_first(data["definition_verbs"]),
         # A number (not inside a longer number or a Latin word) and its unit: 6000万, 86.6%.
         figure=re.compile(
             rf"(?<![\d.A-Za-z])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>{units})"

@@ -4,7 +4,11 @@ A sentence's overall tone is not its stance toward each practice it names: "推�
 (pushing is not interaction) belittles pushing and holds interaction up as the standard. The
 stance scorer (:func:`retailkit.stance.score`) is therefore told which target to judge:
 
-1. **Contrast frames between two practices** decide first: in "不是A而是B" and "B而非A" A is
+0. **Definitions** decide first: a sentence that defines a practice ("所谓信息流营销，是指…": the
+   target's term before a definition verb, at most :data:`_DEFINIENDUM` characters into the
+   sentence) is neutral toward it, score 0.5 — the coding scheme's rule for descriptions and
+   definitions.
+1. **Contrast frames between two practices** decide next: in "不是A而是B" and "B而非A" A is
    rejected and B endorsed; in "A不是B" where A and B hold different targets, B is the standard
    A falls short of. The endorsed target scores :data:`FRAME_SCORE`, the rejected one
    ``1 - FRAME_SCORE``.
@@ -36,6 +40,7 @@ __all__ = ["FRAME_SCORE", "judge", "stance_labels", "stance_toward"]
 FRAME_SCORE = 0.8
 _CLAUSE = re.compile(r"[^，,；;：:。！!？?]+[，,；;：:。！!？?]*")
 _NEAR = 8  # characters between a neglect verb and the target's term
+_DEFINIENDUM = 20  # characters before a definition verb that may name what is defined
 
 
 def _targets_in(text: str) -> set[str]:
@@ -57,8 +62,13 @@ def _sides(found: re.Match[str] | None, target: str, *, distinct: bool = False) 
 
 
 def _frame(sentence: str, target: str) -> float | None:
-    """FRAME_SCORE / 1 - FRAME_SCORE when a contrast frame or neglect decides, else None."""
+    """0.5 for a definition of the target; FRAME_SCORE / 1 - FRAME_SCORE when a contrast frame
+    or neglect decides; else None."""
     r = rules()
+    for verb in r.definition_verbs:
+        at = sentence.find(verb)
+        if 0 < at <= _DEFINIENDUM and target in _targets_in(sentence[:at]):
+            return 0.5
     frames = [
         (f"{negation}(?P<a>.+?){rather}(?P<b>[^。！？!?]+)", False)  # 不是A而是B
         for rather in r.rather_frames
@@ -121,6 +131,8 @@ def stance_toward(
     [0.06]
     >>> float(stance_toward(["很多品牌忽略了互动"], ["interactive"])[0])
     0.8
+    >>> float(stance_toward(["所谓信息流营销，是指在内容流中插入原生广告。"], ["feed"])[0])
+    0.5
     """
     return judge(sentences, targets, scorer=scorer, scope=scope)[0]
 
@@ -145,7 +157,7 @@ def judge(
             f"sentences and targets differ in length ({len(sentences)} vs {len(targets)})"
         )
     scores = np.full(len(sentences), np.nan)
-    framed = np.zeros(len(sentences), dtype=bool)  # decided by a contrast frame or neglect
+    framed = np.zeros(len(sentences), dtype=bool)  # decided by a definition, frame or neglect
     pending: list[tuple[int, list[str], str]] = []
     for i, (sentence, target) in enumerate(zip(sentences, targets, strict=True)):
         if not isinstance(sentence, str):
@@ -196,8 +208,9 @@ def stance_labels(
 
     With the commentary model, a pair is neutral when the model's P(neutral)
     (:func:`retailkit.arguments.model.neutral_probabilities`) reaches its cross-validated
-    threshold, unless a contrast frame or neglect verb decided the pair; otherwise its side of
-    0.5 in :func:`stance_toward`'s score (exactly 0.5: neutral). With ``v1`` / ``v2``: the
+    threshold, unless a definition, contrast frame or neglect verb decided the pair; otherwise
+    its side of 0.5 in :func:`stance_toward`'s score (exactly 0.5, as for a definition:
+    neutral). With ``v1`` / ``v2``: the
     scorer's neutral band (:func:`retailkit.stance.default_band`). :func:`judge` gives the
     scores and the labels from one pass.
 
