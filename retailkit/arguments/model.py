@@ -1,6 +1,6 @@
 """The commentary model: target detection and stance toward a target, learned from real commentary.
 
-Trained by ``benchmarks/train_commentary_models.py`` on 5,589 hand-coded sentences of Chinese
+Trained by ``benchmarks/train_commentary_models.py`` on 6,983 hand-coded sentences of Chinese
 commentary from other outlets (``data/commentary/``; never a seed sentence). Two parts, both
 logistic regressions over the same features of a sentence — binary character 1–3-grams (a fixed
 vocabulary), the three lexicon evidence features of :func:`retailkit.stance.sentence_features`
