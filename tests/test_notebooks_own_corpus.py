@@ -106,7 +106,7 @@ def test_notebook_runs_on_a_researchers_own_data(
         assert "No comparison over time: fewer than two years of publication are known." in shown
         # The seeds' annotated labels are not applied to other texts unless asked for.
         assert "Stance read by annotated labels" not in shown
-        assert "Stance read by scorer" in shown
+        assert "Stance read by lexicon scorer" in shown
         assert "measured on the annotated sentences of the project's five seed articles" in shown
     if uses_reviews:
         assert all(category in shown for category in OWN_CATEGORIES.values())
