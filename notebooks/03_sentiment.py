@@ -14,6 +14,8 @@
 # **Question.** Can the sentiment scores be trusted, and — scored sentence by sentence, never as
 # whole texts — how approving is each article, along its length and per theme?
 #
+# Terms (polar pair, verdict, AUC, κ, v1/v2 …): the glossary at the top of notebook 05.
+#
 # **Findings.**
 # * *The review model holds up on held-out reviews.* On the 6,346 test-split reviews of
 #   online_shopping_10_cats it reaches accuracy 0.932, ROC AUC 0.977 and Brier score 0.052, and

@@ -89,6 +89,34 @@ from retailkit import plotting, similarity, stance, synthesis
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)
 _ = plotting.setup()
+# %% [markdown]
+# **Terms used in notebooks 03, 05 and 06.**
+#
+# * *piece*: one article, or one of the three items of 004 (004/1 essay, 004/2 news, 004/3
+#   column); *target*: the practice a sentence is *about* (social, interactive or feed-based
+#   commerce).
+# * *polar* sentence or pair: a sentence (× target) coded approving or skeptical, not neutral.
+# * *voice*: author (the writer's own claim) or reported (someone else's words, with a speaker).
+# * *verdict*: approving or skeptical only where the 95 % interval of the approving share
+#   excludes an even split; otherwise *no clear lean*; *too few* below `pieces.MIN_POLAR` (3)
+#   polar sentences.
+# * *block bootstrap*, *design effect*: neighbouring sentences argue together, so intervals
+#   resample runs of sentences; the design effect is how much wider that makes the interval than
+#   for independent sentences. The *Jeffreys interval* for a share is taken on the effective
+#   number of sentences, n / design effect.
+# * *AUC*: the chance that an approving item scores above a skeptical one (0.5 = guessing).
+#   *Accuracy*: the share called on the right side of 0.5; *majority baseline*: the accuracy of
+#   always answering the more common side.
+# * *micro-F1*: one F1 (precision and recall together) over the three targets' detections
+#   pooled. *κ* (Cohen's kappa): agreement of two coders beyond chance — 0 when one coder never
+#   uses a label, however often the two agree.
+# * *v1 / v2*: the lexicon stance scorer's two versions (`retailkit.stance`); the *commentary
+#   model* is the target-aware scorer learned from other outlets (`retailkit.arguments.model`).
+# * *contrast frame*: "不是A而是B", "A不是B" — the sentence rejects one practice for another,
+#   and each side is scored accordingly (`retailkit.arguments.toward`).
+# * *keyword baseline*, *earlier method*: a sentence counts for a theme when it contains one of
+#   the theme's words, and carries one stance for all of them.
+
 # %% tags=["parameters"]
 SEEDS = "../seeds"  # or your folder of .txt/.html/.csv/.jsonl files (retailkit.load_articles)
 FIGURES = "../figures"
@@ -408,6 +436,13 @@ if not time_table.empty:
             linestyle="none",
             label=synthesis.THEME_LABELS[theme],
         )
+    rates = time_table[[f"rate_{theme}" for theme in synthesis.COMMERCE_THEMES]].max(axis=1)
+    tops = zip(dates["date"], rates, names, strict=True)
+    for k, (date, top, name) in enumerate(tops):  # above each column, alternating sides
+        left.annotate(
+            name, (date, top), xytext=(-18 if k % 2 else 2, 6), textcoords="offset points",
+            fontsize=7,
+        )  # fmt: skip
     left.set_ylabel("mentions per 1,000 tokens")
     left.set_title("Theme vocabulary by publication date")
     left.legend(fontsize=8)
@@ -422,8 +457,12 @@ if not time_table.empty:
             capsize=3,
             label=name,
         )
-    for date, value, name in zip(dates["date"], time_table["mean"], names, strict=True):
-        right.annotate(name, (date, value), xytext=(6, -10), textcoords="offset points", fontsize=7)
+    labelled = zip(dates["date"], time_table["mean"], names, strict=True)
+    for k, (date, value, name) in enumerate(labelled):  # alternate sides: close dates overlap
+        right.annotate(
+            name, (date, value), xytext=(6, -10 if k % 2 else 6), textcoords="offset points",
+            fontsize=7,
+        )  # fmt: skip
     right.axhline(0.5, color="grey", linewidth=0.8)
     right.set_ylim(0, 1)
     right.set_ylabel("mean stance (95 % CI)")

@@ -22,6 +22,8 @@
 # Speed is measured in `benchmarks/`, not here (timings would make the stored outputs
 # unrepeatable).
 #
+# Terms (polar pair, verdict, AUC, κ, v1/v2 …): the glossary at the top of notebook 05.
+#
 # **Findings (from the run below).**
 # * Segmentation: the Rust engine gives jieba's token lists for 98.9 % of held-out reviews.
 # * Review sentiment: on all 6,346 held-out reviews retailkit reaches accuracy 0.932 (target
