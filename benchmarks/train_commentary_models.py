@@ -3,8 +3,8 @@
 Needs the rebuilt commentary texts (``python benchmarks/build_commentary_corpus.py rebuild``,
 which writes the git-ignored ``data/commentary/texts/sample*_sentences.csv``). Steps:
 
-1. For each labelling round (``ROUNDS``): join A's codes (``codings_a.csv``, ``codings2_a.csv``,
-   ``codings3_a.csv``) to the sentences; Cohen's κ against the blind second pass
+1. For each of the four labelling rounds (``ROUNDS``): join A's codes (``codings_a.csv``,
+   ``codings2_a.csv`` …) to the sentences; Cohen's κ against the blind second pass
    (``codings*_b.csv``); the adjudicated codes (``adjudication*.csv``) replace A's where A and
    B disagreed.
 2. **Stance**: a three-class logistic regression over binary character 1–3-grams, the lexicon
