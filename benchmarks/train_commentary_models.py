@@ -74,6 +74,10 @@ ROUNDS = (
     ("sample3_sentences.csv", "codings3_a.csv", "codings3_b.csv", "adjudication3.csv"),
     ("sample4_sentences.csv", "codings4_a.csv", "codings4_b.csv", "adjudication4.csv"),
 )
+# The accounts' second pass (sixth run): every WeChat public-account sentence of rounds 1, 3 and
+# 4 that no blind pass had coded, coded again blind (G1–G4, guidelines version 1.1), and the
+# disagreements with the first pass adjudicated; applied after the rounds' own adjudications.
+ACCOUNTS_PASS = ("codings_accounts_b.csv", "adjudication_accounts.csv")
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 
 
@@ -95,9 +99,15 @@ def load_commentary() -> pd.DataFrame:
             f"round {number}: coded sentences {len(coded):,}; with text on this machine "
             f"{len(frame):,}"
         )
-        agreement(frame, read(second), number)
+        agreement(frame, read(second), f"round {number}")
         frames.append(adjudicate(frame, read(decided)).assign(round=number))
-    return pd.concat(frames, ignore_index=True)
+    everything = pd.concat(frames, ignore_index=True)
+    second, decided = ACCOUNTS_PASS
+    if (DATA / second).is_file():
+        print("the accounts' second pass:")
+        agreement(everything, read(second), "the accounts' second pass")
+        everything = adjudicate(everything, read(decided))
+    return everything
 
 
 def adjudicate(frame: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
@@ -110,9 +120,9 @@ def adjudicate(frame: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def agreement(frame: pd.DataFrame, second: pd.DataFrame, number: int) -> None:
+def agreement(frame: pd.DataFrame, second: pd.DataFrame, name: str) -> None:
     both = frame.merge(second, on="sentence_id", suffixes=("_a", "_b"))
-    print(f"  agreement, blind second pass of round {number} ({len(both)} sentences):")
+    print(f"  agreement, blind second pass of {name} ({len(both)} sentences):")
     for target in TARGETS:
         a = both["targets_a"].str.split(";").apply(lambda t, x=target: x in t)
         b = both["targets_b"].str.split(";").apply(lambda t, x=target: x in t)
@@ -526,6 +536,7 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
         table[f"target_{target}"] = np.round(target_models[j].coef_[0, :n], 6)
     table.to_csv(OUT / "commentary_ngrams.csv", index=False, encoding="utf-8")
     files = [name for _texts, first, _second, decided in ROUNDS for name in (first, decided)]
+    files += [name for name in ACCOUNTS_PASS if (DATA / name).is_file()]
     hashes = ", ".join(
         f"data/commentary/{name} (sha256 {hashlib.sha256((DATA / name).read_bytes()).hexdigest()})"
         for name in files

@@ -213,8 +213,9 @@ def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentence
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith("commentary_"))
     assert names == ["commentary_model.json", "commentary_ngrams.csv"]
     model = load_model()
-    rounds = ("", "2", "3")
+    rounds = ("", "2", "3", "4")
     trained_on = [f"{k}.csv" for n in rounds for k in (f"codings{n}_a", f"adjudication{n}")]
+    trained_on += ["codings_accounts_b.csv", "adjudication_accounts.csv"]
     assert all(f"data/commentary/{name} (sha256 " in model["trained_on"] for name in trained_on)
     low, high = model["band"]
     assert 0 <= low <= 0.5 <= high <= 1

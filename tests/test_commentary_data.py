@@ -17,6 +17,10 @@ ROUNDS = [
     for n in ("", "2", "3", "4")
     if (DATA / f"codings{n}_a.csv").is_file()
 ]
+# The accounts' second pass: every public-account sentence no round's blind pass had coded,
+# coded again blind, and the disagreements with the first pass adjudicated.
+ACCOUNTS_PASS = ("codings_accounts_b.csv", "adjudication_accounts.csv")
+FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -56,17 +60,31 @@ def test_codings_are_well_formed_and_belong_to_their_sample(
         assert set(codes["sentence_id"]) <= ids, f"{name}: ids outside {sample}"
         assert _problems(codes) == [], name
     assert set(b["sentence_id"]) <= set(a["sentence_id"])
-    # Adjudicated exactly where A and B disagree on some field.
-    fields = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
-    both = a.merge(b, on="sentence_id", suffixes=("_a", "_b"))
-    differ = both.loc[
-        (
-            both[[f"{f}_a" for f in fields]].to_numpy()
-            != both[[f"{f}_b" for f in fields]].to_numpy()
-        ).any(axis=1),
-        "sentence_id",
-    ]
-    assert set(adjudicated["sentence_id"]) == set(differ)
+    assert set(adjudicated["sentence_id"]) == _disagreements(a, b)
+
+
+def _disagreements(first: pd.DataFrame, second: pd.DataFrame) -> set[str]:
+    """Ids of the sentences two passes code differently on some field."""
+    both = first.merge(second, on="sentence_id", suffixes=("_a", "_b"))
+    differ = (
+        both[[f"{f}_a" for f in FIELDS]].to_numpy() != both[[f"{f}_b" for f in FIELDS]].to_numpy()
+    ).any(axis=1)
+    return set(both.loc[differ, "sentence_id"])
+
+
+def test_accounts_second_pass_covers_the_accounts_and_is_adjudicated() -> None:
+    second, adjudicated = (_read(name) for name in ACCOUNTS_PASS)
+    first = pd.concat([_read(codes) for _sample, codes, _second, _decided in ROUNDS])
+    already = set().union(*(set(_read(b)["sentence_id"]) for _s, _a, b, _d in ROUNDS))
+    accounts = set(first.loc[first["sentence_id"].str.startswith("wechat-"), "sentence_id"])
+    assert set(second["sentence_id"]) == accounts - already
+    for name, codes in zip(ACCOUNTS_PASS, (second, adjudicated), strict=True):
+        assert codes["sentence_id"].is_unique, name
+        assert _problems(codes) == [], name
+        frame = codes.drop(columns=["speaker"])
+        for column in frame.columns:
+            assert not frame[column].str.contains(HAN).any(), f"{name}: {column} has Han text"
+    assert set(adjudicated["sentence_id"]) == _disagreements(first, second)
 
 
 @pytest.mark.parametrize(("sample", "first", "second", "decided"), ROUNDS)
