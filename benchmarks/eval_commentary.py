@@ -5,6 +5,8 @@
   approving vs skeptical toward the coded target. The baselines never saw these sentences;
   the commentary model's figure is its article-grouped cross-validation from
   ``train_commentary_models.py`` (stored in the model file), since it was trained on them.
+* **Other outlets**: the same, only the WeChat public accounts' pairs; the commentary model's
+  figure is each account scored by a fit without it (stored in the model file).
 * **Seeds** (``data/arguments/`` hand codings; no scorer was trained on them).
 
 Scorers: the commentary model (target-aware), stance v1 and v2 (``retailkit.stance.score``),
@@ -32,12 +34,12 @@ DATA = ROOT / "data" / "commentary"
 def commentary_pairs() -> pd.DataFrame:
     frame = load_commentary()
     rows = [
-        (row.sentence, target, getattr(row, f"stance_{target}"))
+        (row.outlet, row.sentence, target, getattr(row, f"stance_{target}"))
         for row in frame.itertuples(index=False)
         for target in row.targets.split(";")
         if target
     ]
-    return pd.DataFrame(rows, columns=["sentence", "target", "stance"])
+    return pd.DataFrame(rows, columns=["outlet", "sentence", "target", "stance"])
 
 
 def figures(scores: np.ndarray, labels: pd.Series) -> tuple[float, float, int]:
@@ -53,7 +55,12 @@ def figures(scores: np.ndarray, labels: pd.Series) -> tuple[float, float, int]:
 
 def main() -> None:
     gold = codings.load_codings()
-    sets = {"commentary": commentary_pairs(), "seeds": gold[gold["target"] != ""]}
+    commentary = commentary_pairs()
+    sets = {
+        "commentary": commentary,
+        "other outlets": commentary[commentary["outlet"].str.contains("微信公众号")],
+        "seeds": gold[gold["target"] != ""],
+    }
     for name, pairs in sets.items():
         sentences, labels = pairs["sentence"].tolist(), pairs["stance"]
         scorers = {
@@ -68,11 +75,17 @@ def main() -> None:
                 **scorers,
             }
         print(f"\n{name}: approving vs skeptical toward the coded target")
+        cv = load_model()["metrics"]["stance"]
         if name == "commentary":
-            cv = load_model()["metrics"]["stance"]
             cv_auc, cv_accuracy = cv["cv_auc"], cv["cv_accuracy"]
             print(
                 f"  commentary model (article-grouped CV): AUC {cv_auc:.3f}, acc. {cv_accuracy:.3f}"
+            )
+        if name == "other outlets":
+            auc, accuracy = cv["other_outlets_auc"], cv["other_outlets_accuracy"]
+            print(
+                f"  commentary model (each account scored by a fit without it): AUC {auc:.3f}, "
+                f"acc. {accuracy:.3f}"
             )
         for scorer, scores in scorers.items():
             auc, accuracy, n = figures(

@@ -171,8 +171,8 @@ def code(
         (:func:`~retailkit.arguments.targets.detect_targets`, with the paragraph's topic), the
         commentary model (:func:`~retailkit.arguments.model.target_probabilities` > 0.5), or
         ``"either"`` (default): a target either finds. Measured micro-F1 (seeds' hand codings /
-        WeChat public accounts, each scored by a model fitted without it): either 0.80 /
-        0.46, model 0.64 / 0.50, rules 0.80 / 0.42 (two annotators agree at 0.94 / 0.62–0.67) —
+        WeChat public accounts, each scored by a model fitted without it): either 0.81 /
+        0.46, model 0.63 / 0.50, rules 0.80 / 0.43 (two annotators agree at 0.94 / 0.75) —
         the model misses practices named outright in short sentences (推送不是互动), the rules
         over-read generic words in other genres; with your own commentary, ``"model"`` may
         suit better (``benchmarks/README.md``).

@@ -1,7 +1,8 @@
 """The commentary model: target detection and stance toward a target, learned from real commentary.
 
 Trained by ``benchmarks/train_commentary_models.py`` on 6,983 hand-coded sentences of Chinese
-commentary from other outlets (``data/commentary/``; never a seed sentence). Two parts, both
+commentary from other outlets (``data/commentary/``; never a seed sentence; the public accounts'
+sentences coded twice and their disagreements adjudicated). Two parts, both
 logistic regressions over the same features of a sentence — binary character 1–3-grams (a fixed
 vocabulary), the three lexicon evidence features of :func:`retailkit.stance.sentence_features`
 and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`:
@@ -11,7 +12,7 @@ and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`
   target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``, shifted by the
   stored ``offset`` (chosen by cross-validation so that 0.5 separates approving from skeptical
   best) and clipped to [0, 1]. A pair is called neutral when the model's P(neutral) reaches
-  the stored ``neutral_threshold`` (chosen by cross-validation, macro-F1 of the three labels),
+  the stored ``neutral_threshold`` (the lowest whose cross-validated precision reaches 0.7),
   which separates neutral from polar pairs better than a band around 0.5 of the score.
 
 The model is data: ``retailkit/data/arguments/commentary_model.json`` (parameters, intercepts,
