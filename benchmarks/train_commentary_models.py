@@ -74,10 +74,14 @@ ROUNDS = (
     ("sample3_sentences.csv", "codings3_a.csv", "codings3_b.csv", "adjudication3.csv"),
     ("sample4_sentences.csv", "codings4_a.csv", "codings4_b.csv", "adjudication4.csv"),
 )
-# The accounts' second pass (sixth run): every WeChat public-account sentence of rounds 1, 3 and
-# 4 that no blind pass had coded, coded again blind (G1–G4, guidelines version 1.1), and the
-# disagreements with the first pass adjudicated; applied after the rounds' own adjudications.
-ACCOUNTS_PASS = ("codings_accounts_b.csv", "adjudication_accounts.csv")
+# Second passes over the sentences no round's blind pass had coded, each coded again blind under
+# guidelines version 1.1 and its disagreements with the first pass adjudicated; applied after
+# the rounds' own adjudications. Sixth run: the WeChat public accounts' sentences (G1–G4);
+# seventh run: the 人人都是产品经理 sentences (H1–H7).
+SECOND_PASSES = {
+    "the accounts' second pass": ("codings_accounts_b.csv", "adjudication_accounts.csv"),
+    "the 人人都是产品经理 second pass": ("codings_woshipm_b.csv", "adjudication_woshipm.csv"),
+}
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 
 
@@ -102,11 +106,11 @@ def load_commentary() -> pd.DataFrame:
         agreement(frame, read(second), f"round {number}")
         frames.append(adjudicate(frame, read(decided)).assign(round=number))
     everything = pd.concat(frames, ignore_index=True)
-    second, decided = ACCOUNTS_PASS
-    if (DATA / second).is_file():
-        print("the accounts' second pass:")
-        agreement(everything, read(second), "the accounts' second pass")
-        everything = adjudicate(everything, read(decided))
+    for name, (second, decided) in SECOND_PASSES.items():
+        if (DATA / second).is_file():
+            print(f"{name}:")
+            agreement(everything, read(second), name)
+            everything = adjudicate(everything, read(decided))
     return everything
 
 
@@ -536,7 +540,7 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
         table[f"target_{target}"] = np.round(target_models[j].coef_[0, :n], 6)
     table.to_csv(OUT / "commentary_ngrams.csv", index=False, encoding="utf-8")
     files = [name for _texts, first, _second, decided in ROUNDS for name in (first, decided)]
-    files += [name for name in ACCOUNTS_PASS if (DATA / name).is_file()]
+    files += [name for pass_ in SECOND_PASSES.values() for name in pass_ if (DATA / name).is_file()]
     hashes = ", ".join(
         f"data/commentary/{name} (sha256 {hashlib.sha256((DATA / name).read_bytes()).hexdigest()})"
         for name in files

@@ -215,7 +215,13 @@ def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentence
     model = load_model()
     rounds = ("", "2", "3", "4")
     trained_on = [f"{k}.csv" for n in rounds for k in (f"codings{n}_a", f"adjudication{n}")]
-    trained_on += ["codings_accounts_b.csv", "adjudication_accounts.csv"]
+    second_passes = ("accounts", "woshipm")
+    trained_on += [
+        name
+        for outlet in second_passes
+        for name in (f"codings_{outlet}_b.csv", f"adjudication_{outlet}.csv")
+        if (codings.CODINGS_DIR.parent / "commentary" / name).is_file()
+    ]
     assert all(f"data/commentary/{name} (sha256 " in model["trained_on"] for name in trained_on)
     low, high = model["band"]
     assert 0 <= low <= 0.5 <= high <= 1

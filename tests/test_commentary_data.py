@@ -17,9 +17,17 @@ ROUNDS = [
     for n in ("", "2", "3", "4")
     if (DATA / f"codings{n}_a.csv").is_file()
 ]
-# The accounts' second pass: every public-account sentence no round's blind pass had coded,
-# coded again blind, and the disagreements with the first pass adjudicated.
-ACCOUNTS_PASS = ("codings_accounts_b.csv", "adjudication_accounts.csv")
+# Second passes: the sentences no round's blind pass had coded, coded again blind, and the
+# disagreements with the first pass adjudicated — the public accounts' (id prefix "wechat-"), then
+# 人人都是产品经理's ("woshipm-").
+SECOND_PASSES = [
+    (prefix, second, decided)
+    for prefix, second, decided in (
+        ("wechat-", "codings_accounts_b.csv", "adjudication_accounts.csv"),
+        ("woshipm-", "codings_woshipm_b.csv", "adjudication_woshipm.csv"),
+    )
+    if (DATA / second).is_file()
+]
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -72,13 +80,20 @@ def _disagreements(first: pd.DataFrame, second: pd.DataFrame) -> set[str]:
     return set(both.loc[differ, "sentence_id"])
 
 
-def test_accounts_second_pass_covers_the_accounts_and_is_adjudicated() -> None:
-    second, adjudicated = (_read(name) for name in ACCOUNTS_PASS)
+def test_the_accounts_have_a_second_pass() -> None:
+    assert SECOND_PASSES and SECOND_PASSES[0][0] == "wechat-"
+
+
+@pytest.mark.parametrize(("prefix", "second_name", "decided_name"), SECOND_PASSES)
+def test_second_pass_covers_its_outlets_and_is_adjudicated(
+    prefix: str, second_name: str, decided_name: str
+) -> None:
+    second, adjudicated = _read(second_name), _read(decided_name)
     first = pd.concat([_read(codes) for _sample, codes, _second, _decided in ROUNDS])
     already = set().union(*(set(_read(b)["sentence_id"]) for _s, _a, b, _d in ROUNDS))
-    accounts = set(first.loc[first["sentence_id"].str.startswith("wechat-"), "sentence_id"])
-    assert set(second["sentence_id"]) == accounts - already
-    for name, codes in zip(ACCOUNTS_PASS, (second, adjudicated), strict=True):
+    outlets = set(first.loc[first["sentence_id"].str.startswith(prefix), "sentence_id"])
+    assert set(second["sentence_id"]) == outlets - already
+    for name, codes in ((second_name, second), (decided_name, adjudicated)):
         assert codes["sentence_id"].is_unique, name
         assert _problems(codes) == [], name
         frame = codes.drop(columns=["speaker"])
