@@ -29,6 +29,14 @@ SECOND_PASSES = [
     if (DATA / second).is_file()
 ]
 FIELDS = ["targets", "stance_social", "stance_interactive", "stance_feed", "voice", "speaker"]
+# Round-1 sentences (article openings) that the rebuild no longer finds since the cleaning
+# changed; they have no text, were never trained on, and so were not given to a second pass.
+NOT_REBUILT = {
+    "woshipm-5622328:0001",
+    "woshipm-5788727:0000",
+    "woshipm-5903218:0001",
+    "woshipm-5912713:0001",
+}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -92,7 +100,7 @@ def test_second_pass_covers_its_outlets_and_is_adjudicated(
     first = pd.concat([_read(codes) for _sample, codes, _second, _decided in ROUNDS])
     already = set().union(*(set(_read(b)["sentence_id"]) for _s, _a, b, _d in ROUNDS))
     outlets = set(first.loc[first["sentence_id"].str.startswith(prefix), "sentence_id"])
-    assert set(second["sentence_id"]) == outlets - already
+    assert set(second["sentence_id"]) == outlets - already - NOT_REBUILT
     for name, codes in ((second_name, second), (decided_name, adjudicated)):
         assert codes["sentence_id"].is_unique, name
         assert _problems(codes) == [], name
