@@ -172,7 +172,7 @@ def code(
         commentary model (:func:`~retailkit.arguments.model.target_probabilities` > 0.5), or
         ``"either"`` (default): a target either finds. Measured micro-F1 (seeds' hand codings /
         WeChat public accounts, each scored by a model fitted without it): either 0.81 /
-        0.46, model 0.63 / 0.50, rules 0.80 / 0.43 (two annotators agree at 0.94 / 0.75) —
+        0.45, model 0.62 / 0.51, rules 0.80 / 0.43 (two annotators agree at 0.94 / 0.75) —
         the model misses practices named outright in short sentences (推送不是互动), the rules
         over-read generic words in other genres; with your own commentary, ``"model"`` may
         suit better (``benchmarks/README.md``).
