@@ -55,7 +55,7 @@
 #   its accuracy (0.61) is below the baseline of always answering "skeptical" (0.68). Its
 #   verdicts: approval of social, interactive or feed-based commerce in most pieces,
 #   skepticism in a minority of sentences. **Where the hand codings (notebook 05) decide
-#   differently** (`differs`): 004/1 on social commerce (coder no clear lean, 20 : 12; hand
+#   differently** (`differs`): 004/1 on social commerce (coder no clear lean, 21 : 12; hand
 #   skeptical, 4 : 24) and on feed-based marketing (coder no clear lean, 1 : 4; hand
 #   skeptical, 0 : 4) — the contrast that matters most is the one the coder does not find;
 #   002 on feed-based marketing, where the coder finds far fewer polar sentences (6 : 2, no

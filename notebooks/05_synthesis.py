@@ -48,7 +48,7 @@
 #   interval excludes 0.5); the author's own sentences lean the same way but decide nothing
 #   (3 vs 0, no clear lean, interval 0.15–1.00).
 # * The automatic coder (`retailkit.arguments`, its stance model learned from 6,983 coded
-#   sentences of other commentary) finds targets with micro-F1 0.81 (keyword baseline 0.63),
+#   sentences of other commentary) finds targets with micro-F1 0.80 (keyword baseline 0.63),
 #   voice with accuracy 0.96, the speaker of 0.82 of reported sentences, and stance toward the
 #   coded theme with AUC 0.850 / accuracy 0.828 on the 157 polar pairs still matched to
 #   today's sentences (notebook 06 scores all 159 coded pairs: AUC 0.847 [0.77, 0.91],
@@ -58,7 +58,7 @@
 #   are optimistic. It agrees with the hand-coded verdicts on 000's and 001's interactive
 #   marketing, 001's and 003's social commerce, 004/1's interactive marketing and 004/2's
 #   social commerce. It does **not** find 004/1's skepticism of micro-marketing (no clear
-#   lean, 20 approving vs 12 skeptical, against 4 vs 24) or of pushing (no clear lean, 1 vs 4,
+#   lean, 21 approving vs 12 skeptical, against 4 vs 24) or of pushing (no clear lean, 1 vs 4,
 #   against 0 vs 4), nor 002's approval of feed-based marketing (no clear lean, 6 vs 2,
 #   against 20 vs 0) and 003's of interactive marketing (no clear lean, 3 vs 0, against 4 vs
 #   0); and it finds approval of social commerce in 002 (4 vs 0) and leans on 000's and

@@ -171,11 +171,11 @@ def code(
         (:func:`~retailkit.arguments.targets.detect_targets`, with the paragraph's topic), the
         commentary model (:func:`~retailkit.arguments.model.target_probabilities` > 0.5), or
         ``"either"`` (default): a target either finds. Measured micro-F1 (seeds' hand codings /
-        WeChat public accounts, each scored by a model fitted without it): either 0.81 /
-        0.45, model 0.62 / 0.51, rules 0.80 / 0.43 (two annotators agree at 0.94 / 0.75) —
-        the model misses practices named outright in short sentences (推送不是互动), the rules
-        over-read generic words in other genres; with your own commentary, ``"model"`` may
-        suit better (``benchmarks/README.md``).
+        WeChat public accounts, each scored by a model fitted without it): either 0.80 /
+        0.47, model 0.76 / 0.51, rules 0.80 / 0.43 (two annotators agree at 0.94 / 0.75) —
+        the rules were written on the seeds and over-read generic words in other genres; the
+        model misses practices that other commentary implies without naming them; with your
+        own commentary, ``"model"`` may suit better (``benchmarks/README.md``).
 
     Returns
     -------
