@@ -6,7 +6,8 @@ which writes the git-ignored ``data/commentary/texts/sample*_sentences.csv``). S
 1. For each of the four labelling rounds (``ROUNDS``): join A's codes (``codings_a.csv``,
    ``codings2_a.csv`` …) to the sentences; Cohen's κ against the blind second pass
    (``codings*_b.csv``); the adjudicated codes (``adjudication*.csv``) replace A's where A and
-   B disagreed.
+   B disagreed. Then the same for each of ``SECOND_PASSES`` (every sentence no round's blind
+   pass had coded, coded again under guidelines version 1.1).
 2. **Stance**: a three-class logistic regression over binary character 1–3-grams, the lexicon
    evidence, the rule targets and the target judged; C and the class weights (none, or
    "balanced") chosen by article-grouped 5-fold cross-validation AUC (never on seed sentences;

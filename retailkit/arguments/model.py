@@ -1,10 +1,10 @@
 """The commentary model: target detection and stance toward a target, learned from real commentary.
 
 Trained by ``benchmarks/train_commentary_models.py`` on 6,983 hand-coded sentences of Chinese
-commentary from other outlets (``data/commentary/``; never a seed sentence; the public accounts'
-sentences coded twice and their disagreements adjudicated). Two parts, both
-logistic regressions over the same features of a sentence — binary character 1–3-grams (a fixed
-vocabulary), the three lexicon evidence features of :func:`retailkit.stance.sentence_features`
+commentary from other outlets (``data/commentary/``; never a seed sentence; every sentence
+coded twice, blind, and the disagreements adjudicated). Two parts, both logistic regressions
+over the same features of a sentence — binary character 1–3-grams (a fixed vocabulary), the
+three lexicon evidence features of :func:`retailkit.stance.sentence_features`
 and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`:
 
 * **targets**: one binary model per target (social, interactive, feed);
