@@ -159,6 +159,33 @@ def test_code_rejects_a_frame_without_text() -> None:
         code(pd.DataFrame({"doc_id": ["x"]}))
 
 
+def test_scores_do_not_depend_on_the_batch_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from retailkit.arguments import model
+
+    sentences = ["社交电商迎来爆发式增长。", "推送不是互动。", "公司成立于2015年。"]
+    sentences.append("信息流广告效果很差。")
+    targets = ["social", "feed", "interactive", "feed"]
+    whole = model.target_probabilities(sentences), model.scores_and_neutral(sentences, targets)
+    monkeypatch.setattr(model, "_BATCH", 3)
+    batched = model.target_probabilities(sentences), model.scores_and_neutral(sentences, targets)
+    np.testing.assert_allclose(batched[0], whole[0])
+    for got, expected in zip(batched[1], whole[1], strict=True):
+        np.testing.assert_allclose(got, expected)
+
+
+def test_code_codes_each_piece_as_if_alone() -> None:
+    # The target model runs once over all pieces; every piece must be coded as on its own.
+    docs = rk.load_seeds(by="part")
+    together = code(docs)
+    alone = pd.concat([code(docs.iloc[[i]]) for i in range(len(docs))], ignore_index=True)
+    pd.testing.assert_frame_equal(together, alone)
+
+
+def test_code_rejects_an_unknown_target_method() -> None:
+    with pytest.raises(ValueError, match="targets="):
+        code(pd.DataFrame({"doc_id": [], "text": []}), targets="keywords")  # type: ignore[arg-type]
+
+
 def test_stance_toward_checks_its_arguments() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         stance_toward(["推送不是互动"], [])

@@ -132,14 +132,13 @@ TargetMethod = Literal["rules", "model", "either"]
 
 
 def _targets(
-    sentences: list[str], paragraphs: list[int], method: TargetMethod
+    sentences: list[str], paragraphs: list[int], method: TargetMethod, learned: np.ndarray
 ) -> list[tuple[str, ...]]:
-    if method not in ("rules", "model", "either"):
-        raise ValueError(f"targets={method!r}: expected 'rules', 'model' or 'either'")
+    """The targets of one piece's sentences: the rules (with the paragraphs), the model's
+    ``learned`` calls (one row per sentence), or either."""
     rules = detect_targets(sentences, paragraphs)
     if method == "rules" or not sentences:
         return rules
-    learned = target_probabilities(sentences) > 0.5
     return [
         tuple(
             t
@@ -195,11 +194,25 @@ def code(
             f"docs: missing column(s) {', '.join(missing)}; pass load_seeds(by='part') or "
             "load_articles(...) output"
         )
+    if targets not in ("rules", "model", "either"):
+        raise ValueError(f"targets={targets!r}: expected 'rules', 'model' or 'either'")
     rows: list[dict[str, object]] = []
     parts = docs["part"] if "part" in docs.columns else pd.Series(1, index=docs.index)
-    for doc_id, part, text in zip(docs["doc_id"], parts, docs["text"], strict=True):
-        sentences, paragraphs = _piece_sentences(text if isinstance(text, str) else "")
-        found = _targets(sentences, paragraphs, targets)
+    pieces = [
+        (doc_id, part, *_piece_sentences(text if isinstance(text, str) else ""))
+        for doc_id, part, text in zip(docs["doc_id"], parts, docs["text"], strict=True)
+    ]
+    # The model judges each sentence alone, so all pieces go through it in one call.
+    everything = [sentence for *_, sentences, _paragraphs in pieces for sentence in sentences]
+    learned = (
+        target_probabilities(everything) > 0.5
+        if targets != "rules"
+        else np.zeros((len(everything), len(TARGETS)), dtype=bool)
+    )
+    start = 0
+    for doc_id, part, sentences, paragraphs in pieces:
+        found = _targets(sentences, paragraphs, targets, learned[start : start + len(sentences)])
+        start += len(sentences)
         voices = attribute_voice(sentences, paragraphs)
         for index, sentence in enumerate(sentences):
             base = {

@@ -52,6 +52,9 @@ FORMAT_VERSION = 1
 STANCE_CLASSES = ("approving", "neutral", "skeptical")
 _MODEL = "commentary_model.json"
 _NGRAMS = "commentary_ngrams.csv"
+# Sentences scored per matrix product: bounds the sparse n-gram matrix (about 100 non-zeros a
+# sentence) on a large corpus; rows are independent, so the batch size changes no score.
+_BATCH = 10_000
 
 
 def dense_features(sentences: Sequence[str], targets: Sequence[str] | None = None) -> np.ndarray:
@@ -101,13 +104,37 @@ def load_model() -> dict[str, Any]:
     return meta
 
 
-def _ngram_matrix(sentences: Sequence[str], vocabulary: dict[str, int]) -> Any:
+@functools.cache
+def _vectoriser() -> Any:
+    """The n-gram vectoriser of the shipped model, its vocabulary checked once.
+
+    scikit-learn validates a fixed vocabulary on the first ``transform`` of each vectoriser
+    (about 9 ms for 77,000 n-grams); one vectoriser for all calls keeps that out of every call.
+    """
     from sklearn.feature_extraction.text import CountVectorizer
 
     vectoriser = CountVectorizer(
-        analyzer="char", ngram_range=(1, 3), binary=True, vocabulary=vocabulary, lowercase=False
+        analyzer="char",
+        ngram_range=(1, 3),
+        binary=True,
+        vocabulary=load_model()["vocabulary"],
+        lowercase=False,
     )
-    return vectoriser.transform([s if isinstance(s, str) else "" for s in sentences])
+    return vectoriser.fit([""])
+
+
+def _ngram_matrix(sentences: Sequence[str]) -> Any:
+    return _vectoriser().transform([s if isinstance(s, str) else "" for s in sentences])
+
+
+def _in_batches(score: Any, *columns: Sequence[Any]) -> np.ndarray:
+    """``score(*columns)`` over batches of :data:`_BATCH` rows, stacked."""
+    n = len(columns[0])
+    if n <= _BATCH:
+        return np.asarray(score(*columns))
+    return np.vstack(
+        [score(*(c[start : start + _BATCH] for c in columns)) for start in range(0, n, _BATCH)]
+    )
 
 
 def model_band() -> tuple[float, float]:
@@ -125,10 +152,14 @@ def target_probabilities(sentences: Sequence[str]) -> np.ndarray:
     >>> (p[0, 0] > 0.5, p[1].max() < 0.5)
     (np.True_, np.True_)
     """
-    model = load_model()
     if not len(sentences):
         return np.zeros((0, len(TARGETS)))
-    ngrams = _ngram_matrix(sentences, model["vocabulary"])
+    return _in_batches(_target_batch, list(sentences))
+
+
+def _target_batch(sentences: Sequence[str]) -> np.ndarray:
+    model = load_model()
+    ngrams = _ngram_matrix(sentences)
     weights = model["ngram_weights"][:, len(STANCE_CLASSES) :]
     dense = dense_features(sentences)
     z = ngrams @ weights + dense @ np.array(model["targets"]["dense"]).T
@@ -144,8 +175,12 @@ def neutral_threshold() -> float | None:
 
 def _stance_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
     """P(approving), P(neutral), P(skeptical) of each sentence toward its paired target."""
+    return _in_batches(_stance_batch, list(sentences), list(targets))
+
+
+def _stance_batch(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
     model = load_model()
-    ngrams = _ngram_matrix(sentences, model["vocabulary"])
+    ngrams = _ngram_matrix(sentences)
     weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
     dense = dense_features(sentences, targets)
     z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
