@@ -179,14 +179,22 @@ if USE_HAND_LABELS:
     print(", ".join(left_out))  # captions, repeated lead and headings removed since coding
     arguments_agreement = rk.arguments.codings.agreement_summary()
     arguments_agreement = arguments_agreement[arguments_agreement["field"] != "speaker"]
-    # κ, then raw agreement and n: κ is 0 or undefined (NaN) where one annotator used a single
-    # category throughout a piece, even when the two agree on almost every sentence.
-    for value in ["kappa", "agreement", "n"]:
-        display(
-            arguments_agreement.pivot(index="field", columns="piece", values=value)
-            .round(2)
-            .rename_axis(columns=f"{value} by piece")
-        )
+
+    # One table: κ (raw agreement, n double-coded). κ is 0 or undefined (–) where one
+    # annotator used a single category throughout a piece, even when the two agree on almost
+    # every sentence; with fewer than 10 double-coded sentences only n is shown.
+    def agreement_cell(row: pd.Series) -> str:
+        n = int(row["n"])
+        if n < 10:
+            return f"n {n}" if n else ""
+        kappa = "–" if pd.isna(row["kappa"]) else f"{row['kappa']:.2f}"
+        return f"{kappa} ({row['agreement']:.2f}, {n})"
+
+    display(
+        arguments_agreement.assign(cell=arguments_agreement.apply(agreement_cell, axis=1))
+        .pivot(index="field", columns="piece", values="cell")
+        .rename_axis(columns="κ (agreement, n) by piece")
+    )
 
 # %% [markdown]
 # How well the automatic coder reproduces the hand codings of the seeds (targets: precision,
