@@ -389,7 +389,9 @@ with pd.option_context("display.max_colwidth", None):
 #
 # Pairs of articles per theme (annotated reading for the seeds): *agree* / *disagree* when
 # both verdicts are polar and the same / opposite; *differ in degree* when their intervals do
-# not overlap though at least one is mixed; *no clear difference* otherwise.
+# not overlap though at least one is mixed; *not comparable* when one side has too few
+# sentences or an interval of zero width (a few sentences all scored alike, such as 002's four
+# neutral sentences on social commerce); *no clear difference* otherwise.
 
 # %%
 pairs = synthesis.agreement(stance_table)

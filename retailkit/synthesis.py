@@ -282,6 +282,10 @@ def _relation(row: pd.Series) -> str:
         return "not comparable"
     if a in polar and b in polar:
         return "agree" if a == b else "disagree"
+    if not (row["ci_high_a"] > row["ci_low_a"] and row["ci_high_b"] > row["ci_low_b"]):
+        # A zero-width interval: a few sentences all scored alike, which the bootstrap cannot
+        # tell from certainty; it measures no difference in degree.
+        return "not comparable"
     if row["ci_low_a"] > row["ci_high_b"] or row["ci_low_b"] > row["ci_high_a"]:
         return "differ in degree"
     return "no clear difference"
@@ -292,7 +296,9 @@ def agreement(stance: pd.DataFrame) -> pd.DataFrame:
 
     ``agree``/``disagree``: both verdicts are polar and equal/opposite; ``differ in degree``:
     the intervals do not overlap but at least one verdict is ``mixed``; ``no clear
-    difference``: overlapping intervals; ``not comparable``: too few sentences on one side.
+    difference``: overlapping intervals; ``not comparable``: too few sentences on one side, or
+    (where a verdict is not polar) an interval of zero width, as a few sentences all scored
+    alike give.
 
     Examples
     --------
@@ -479,7 +485,9 @@ def findings(
         theme_pairs = pairs[pairs["theme"] == theme]
         counts = theme_pairs["relation"].value_counts()
         disagree = theme_pairs[theme_pairs["relation"] == "disagree"]
-        relations = ("agree", "disagree", "differ in degree", "no clear difference")
+        relations = ["agree", "disagree", "differ in degree", "no clear difference"]
+        if counts.get("not comparable", 0):
+            relations.append("not comparable")
         text = ", ".join(f"{counts.get(r, 0)} {r}" for r in relations)
         if not disagree.empty:
             listed = "; ".join(

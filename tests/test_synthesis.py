@@ -110,6 +110,23 @@ def test_agreement_distinguishes_direction_from_degree() -> None:
     assert relation[("a", "d")] == "no clear difference"  # overlapping intervals
 
 
+def test_a_zero_width_interval_is_not_a_difference_in_degree() -> None:
+    # Four neutral sentences give the interval [0.5, 0.5]: no measure of uncertainty.
+    stance = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "theme": ["t"] * 3,
+            "mean": [0.8, 0.5, 0.9],
+            "ci_low": [0.7, 0.5, 0.75],
+            "ci_high": [0.9, 0.5, 1.0],
+            "verdict": ["approving", "mixed", "approving"],
+        }
+    )
+    relation = synthesis.agreement(stance).set_index(["doc_a", "doc_b"])["relation"]
+    assert relation[("a", "b")] == "not comparable"
+    assert relation[("a", "c")] == "agree"
+
+
 def test_timeline_gives_each_part_its_own_row_in_date_order() -> None:
     parts = pd.DataFrame(
         {
