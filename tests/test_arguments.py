@@ -173,6 +173,21 @@ def test_scores_do_not_depend_on_the_batch_size(monkeypatch: pytest.MonkeyPatch)
         np.testing.assert_allclose(got, expected)
 
 
+def test_word_evidence_is_the_mean_of_the_sentences_word_weights() -> None:
+    from retailkit.arguments import model
+
+    index, weights = model.load_model()["word_index"], model.load_model()["word_weights"]
+    sentences = ["社交电商不是泡沫，而是趋势。", "", "！？"]
+    words = [w for w in model.word_tokens(sentences[:1])[0] if w in index]
+    assert len(words) >= 3
+    expected = np.mean([weights[index[w]] for w in words], axis=0)
+    evidence = model.word_evidence(sentences)
+    np.testing.assert_allclose(evidence[0], expected)
+    np.testing.assert_array_equal(evidence[1:], np.zeros((2, 3)))
+    # The evidence moves the stance model: without it the first sentence scores differently.
+    assert np.abs(evidence[0]).max() > 0.01
+
+
 def test_code_codes_each_piece_as_if_alone() -> None:
     # The target model runs once over all pieces; every piece must be coded as on its own.
     docs = rk.load_seeds(by="part")
@@ -238,7 +253,7 @@ def test_commentary_model_is_readable_text_and_was_trained_without_seed_sentence
 
     folder = resources.files("retailkit").joinpath("data", "arguments")
     names = sorted(p.name for p in folder.iterdir() if p.name.startswith("commentary_"))
-    assert names == ["commentary_model.json", "commentary_ngrams.csv"]
+    assert names == ["commentary_model.json", "commentary_ngrams.csv", "commentary_words.csv"]
     model = load_model()
     rounds = ("", "2", "3", "4")
     trained_on = [f"{k}.csv" for n in rounds for k in (f"codings{n}_a", f"adjudication{n}")]

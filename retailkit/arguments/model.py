@@ -9,15 +9,19 @@ and the rule-based targets of :func:`retailkit.arguments.targets.detect_targets`
 
 * **targets**: one binary model per target (social, interactive, feed);
 * **stance**: a three-class model (approving / neutral / skeptical) whose input also says which
-  target to judge; its score is ``0.5 + (P(approving) − P(skeptical)) / 2``, shifted by the
+  target to judge and the mean word vector of the sentence (word2vec, learned from unlabelled
+  text; stored collapsed to one weight per word and class, :func:`word_evidence`); its score
+  is ``0.5 + (P(approving) − P(skeptical)) / 2``, shifted by the
   stored ``offset`` (chosen by cross-validation so that 0.5 separates approving from skeptical
   best) and clipped to [0, 1]. A pair is called neutral when the model's P(neutral) reaches
   the stored ``neutral_threshold`` (the lowest whose cross-validated precision reaches 0.7),
   which separates neutral from polar pairs better than a band around 0.5 of the score.
 
 The model is data: ``retailkit/data/arguments/commentary_model.json`` (parameters, intercepts,
-dense coefficients, the neutral band, training-data hash, cross-validated figures) and
-``commentary_ngrams.csv`` (one row per n-gram: its weight in every model), UTF-8 text, no pickle.
+dense coefficients, the neutral band, training-data hash, cross-validated figures),
+``commentary_ngrams.csv`` (one row per n-gram: its weight in every model) and
+``commentary_words.csv`` (one row per word: its weight in each stance class), UTF-8 text, no
+pickle.
 """
 
 from __future__ import annotations
@@ -46,12 +50,16 @@ __all__ = [
     "sentence_stance",
     "stance_scores",
     "target_probabilities",
+    "word_evidence",
+    "word_tokens",
 ]
 
-FORMAT_VERSION = 1
+# 2: the stance model also reads word evidence (commentary_words.csv).
+FORMAT_VERSION = 2
 STANCE_CLASSES = ("approving", "neutral", "skeptical")
 _MODEL = "commentary_model.json"
 _NGRAMS = "commentary_ngrams.csv"
+_WORDS = "commentary_words.csv"
 # Sentences scored per matrix product: bounds the sparse n-gram matrix (about 100 non-zeros a
 # sentence) on a large corpus; rows are independent, so the batch size changes no score.
 _BATCH = 10_000
@@ -88,6 +96,8 @@ def load_model() -> dict[str, Any]:
         meta = json.loads(folder.joinpath(_MODEL).read_text(encoding="utf-8"))
         with resources.as_file(folder.joinpath(_NGRAMS)) as path:
             ngrams = pd.read_csv(path, keep_default_na=False, encoding="utf-8")
+        with resources.as_file(folder.joinpath(_WORDS)) as path:
+            words = pd.read_csv(path, keep_default_na=False, encoding="utf-8")
     except (OSError, ValueError) as error:
         raise ModelError(f"retailkit/data/arguments/{_MODEL}: cannot read ({error})") from error
     if meta.get("format_version") != FORMAT_VERSION:
@@ -99,9 +109,67 @@ def load_model() -> dict[str, Any]:
     missing = [c for c in ["ngram", *columns] if c not in ngrams.columns]
     if missing:
         raise ModelError(f"retailkit/data/arguments/{_NGRAMS}: missing column(s) {missing}")
+    word_columns = [f"stance_{c}" for c in STANCE_CLASSES]
+    missing = [c for c in ["word", *word_columns] if c not in words.columns]
+    if missing:
+        raise ModelError(f"retailkit/data/arguments/{_WORDS}: missing column(s) {missing}")
     meta["vocabulary"] = {g: i for i, g in enumerate(ngrams["ngram"])}
     meta["ngram_weights"] = ngrams[columns].to_numpy(dtype=np.float64)
+    meta["word_index"] = {w: i for i, w in enumerate(words["word"])}
+    meta["word_weights"] = words[word_columns].to_numpy(dtype=np.float64)
     return meta
+
+
+@functools.cache
+def _word_tokenizer() -> Any:
+    from retailkit.segment import Tokenizer
+
+    return Tokenizer(stopwords=None)
+
+
+def word_tokens(sentences: Sequence[str]) -> list[list[str]]:
+    """The words the stance model reads: :class:`retailkit.segment.Tokenizer` with no
+    stopwords removed (punctuation and whitespace dropped), the same in training.
+
+    Examples
+    --------
+    >>> word_tokens(["社交电商不是泡沫。"])
+    [['社交电商', '不是', '泡沫']]
+    """
+    tokenizer = _word_tokenizer()
+    return [tokenizer.tokenize(s) if isinstance(s, str) else [] for s in sentences]
+
+
+def word_evidence(sentences: Sequence[str]) -> np.ndarray:
+    """Each sentence's word evidence toward the stance classes, shape ``(n, 3)``.
+
+    The mean, over the sentence's words that have one, of each word's stored weight in
+    :data:`STANCE_CLASSES` order (0 for a sentence with none). In training this is the stance
+    model's part that reads the sentence's mean word vector: the weights are the vectors'
+    products with that part's coefficients, so the model keeps no vectors.
+
+    Examples
+    --------
+    >>> word_evidence(["", "。"]).tolist()
+    [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    """
+    from scipy.sparse import csr_matrix
+
+    model = load_model()
+    index = model["word_index"]
+    rows: list[int] = []
+    columns: list[int] = []
+    shares: list[float] = []
+    for row, tokens in enumerate(word_tokens(sentences)):
+        known = [index[t] for t in tokens if t in index]
+        if not known:
+            continue
+        rows += [row] * len(known)
+        columns += known
+        shares += [1.0 / len(known)] * len(known)
+    weights = model["word_weights"]
+    mean = csr_matrix((shares, (rows, columns)), shape=(len(sentences), len(weights)))
+    return np.asarray(mean @ weights)
 
 
 @functools.cache
@@ -184,6 +252,7 @@ def _stance_batch(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarra
     weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
     dense = dense_features(sentences, targets)
     z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
+    z = z + word_evidence(sentences)
     z = z + np.array(model["stance"]["intercept"])
     z -= z.max(axis=1, keepdims=True)
     return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
