@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -334,3 +337,42 @@ def test_descriptions_are_neutral_and_contrast_frames_never_are() -> None:
 def test_unknown_scorer_is_rejected() -> None:
     with pytest.raises(ValueError, match="scorer="):
         stance_toward(["推送不是互动"], ["feed"], scorer="vibes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "message"),
+    [
+        ("commentary_words.csv", lambda t: t.drop(columns="stance_neutral"), "missing column"),
+        ("commentary_ngrams.csv", lambda t: t.drop(columns="target_feed"), "missing column"),
+    ],
+)
+def test_a_damaged_commentary_model_is_rejected_by_name(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    damage: Callable[[pd.DataFrame], pd.DataFrame],
+    message: str,
+) -> None:
+    import shutil
+    from importlib import resources
+
+    from retailkit.arguments import model
+    from retailkit.errors import ModelError
+
+    shipped = resources.files("retailkit").joinpath("data", "arguments")
+    folder = tmp_path / "data" / "arguments"
+    folder.mkdir(parents=True)
+    for part in ("commentary_model.json", "commentary_ngrams.csv", "commentary_words.csv"):
+        with resources.as_file(shipped.joinpath(part)) as path:
+            shutil.copy(path, folder / part)
+    table = pd.read_csv(folder / name, keep_default_na=False)
+    damage(table).to_csv(folder / name, index=False)
+    monkeypatch.setattr(model.resources, "files", lambda _package: tmp_path)
+    model.load_model.cache_clear()
+    try:
+        with pytest.raises(ModelError, match=f"{name}: {message}"):
+            model.load_model()
+    finally:
+        monkeypatch.undo()
+        model.load_model.cache_clear()
+    assert model.load_model()["word_weights"].shape[1] == 3
