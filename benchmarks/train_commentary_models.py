@@ -36,10 +36,12 @@ import hashlib
 import json
 import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 from _paths import full_reviews_path
+from build_commentary_corpus import cleaned_sentences
 from gensim.models import Word2Vec
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer
@@ -48,7 +50,13 @@ from sklearn.metrics import cohen_kappa_score, f1_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from retailkit.arguments import codings as seed_codings
-from retailkit.arguments.model import FORMAT_VERSION, STANCE_CLASSES, dense_features, word_tokens
+from retailkit.arguments.model import (
+    FORMAT_VERSION,
+    STANCE_CLASSES,
+    dense_features,
+    word_means,
+    word_tokens,
+)
 from retailkit.arguments.targets import TARGETS, detect_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,7 +187,16 @@ def stance_pairs(frame: pd.DataFrame) -> pd.DataFrame:
 
 _DENSE: dict[str, np.ndarray] = {}  # sentence -> lexicon and rule-target features (computed once)
 _VECTORS: dict[str, np.ndarray] = {}  # sentence -> mean word vector, standardised
-_WORDS: dict[str, object] = {}  # "words", "vectors", "scale": the word vectors and their scaling
+
+
+class WordVectors(NamedTuple):
+    words: list[str]
+    index: dict[str, int]
+    vectors: np.ndarray  # one row per word
+    scale: np.ndarray  # per dimension: standardises the coded sentences' mean vectors
+
+
+_WORDS: list[WordVectors] = []  # the word vectors, once train_embeddings has run
 
 
 def stable_hash(text: str) -> int:
@@ -196,44 +213,32 @@ def train_embeddings(frame: pd.DataFrame) -> None:
     sentences = [
         sentence
         for article_id in sorted(home)
-        for sentence in split_text(
-            (DATA / "texts" / f"{article_id}.txt").read_text(encoding="utf-8")
-        )
+        for *_, sentence in cleaned_sentences(
+            (DATA / "texts" / f"{article_id}.txt").read_text(encoding="utf-8").rstrip("\n")
+        )[1]
     ]
     reviews = pd.read_csv(full_reviews_path(), dtype=str, keep_default_na=False)["review"]
     corpus = [t for t in word_tokens(sentences + reviews.tolist()) if t]
     model = Word2Vec(corpus, workers=1, seed=SEED, hashfxn=stable_hash, **EMBEDDING)
     words = list(model.wv.index_to_key)
-    _WORDS.update(words=words, vectors=model.wv.vectors.astype(np.float64))
-    raw = mean_vectors(frame.loc[frame["outlet"] == "人人都是产品经理", "sentence"].tolist())
-    _WORDS["scale"] = EMBEDDING_SCALE / np.maximum(raw.std(axis=0), 1e-9)
+    index = {word: i for i, word in enumerate(words)}
+    vectors = model.wv.vectors.astype(np.float64)
+    coded = frame.loc[frame["outlet"] == "人人都是产品经理", "sentence"].tolist()
+    raw = word_means(coded, index, len(words)) @ vectors
+    scale = EMBEDDING_SCALE / np.maximum(raw.std(axis=0), 1e-9)
+    _WORDS[:] = [WordVectors(words, index, vectors, scale)]
     print(
         f"word vectors: {len(corpus):,} texts ({len(sentences):,} article sentences, "
         f"{len(reviews):,} reviews), {sum(map(len, corpus)):,} words; vocabulary {len(words):,}"
     )
 
 
-def split_text(text: str) -> list[str]:
-    from retailkit.cleaning import clean, split_sentences
-
-    return split_sentences(clean(text))
-
-
-def mean_vectors(sentences: list[str]) -> np.ndarray:
-    index = {w: i for i, w in enumerate(_WORDS["words"])}  # type: ignore[arg-type]
-    vectors = _WORDS["vectors"]
-    out = np.zeros((len(sentences), vectors.shape[1]))  # type: ignore[attr-defined]
-    for row, tokens in enumerate(word_tokens(sentences)):
-        known = [index[t] for t in tokens if t in index]
-        if known:
-            out[row] = vectors[known].mean(axis=0)  # type: ignore[index]
-    return out
-
-
 def sentence_vectors(sentences: list[str]) -> np.ndarray:
     new = sorted(set(sentences) - set(_VECTORS))
     if new:
-        for sentence, row in zip(new, mean_vectors(new) * _WORDS["scale"], strict=True):
+        words = _WORDS[0]
+        means = word_means(new, words.index, len(words.words)) @ words.vectors
+        for sentence, row in zip(new, means * words.scale, strict=True):
             _VECTORS[sentence] = row
     return np.array([_VECTORS[s] for s in sentences]).reshape(len(sentences), -1)
 
@@ -632,8 +637,9 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
     # The word-vector part collapsed: word w adds mean_w(vector_w * scale) . coef to a logit,
     # the mean of its words' (vector_w * scale) . coef — one weight per word and class.
     on_vectors = coef[:, n + flags :]
-    words = pd.DataFrame({"word": _WORDS["words"]})
-    weights = (_WORDS["vectors"] * _WORDS["scale"]) @ on_vectors.T
+    vectors = _WORDS[0]
+    words = pd.DataFrame({"word": vectors.words})
+    weights = (vectors.vectors * vectors.scale) @ on_vectors.T
     for k, name in enumerate(STANCE_CLASSES):
         words[f"stance_{name}"] = np.round(weights[:, k], 6)
     words.to_csv(OUT / "commentary_words.csv", index=False, encoding="utf-8")
@@ -655,7 +661,7 @@ def save(vec, stance_model, band, target_models, figures, frame) -> None:
         "word_vectors": {
             **EMBEDDING,
             "scale": EMBEDDING_SCALE,
-            "vocabulary": len(_WORDS["words"]),
+            "vocabulary": len(_WORDS[0].words),
             "text": "every 人人都是产品经理 article of data/commentary/manifest.csv and the "
             "62,774 reviews of online_shopping_10_cats (ChineseNlpCorpus), unlabelled",
         },

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -51,6 +51,7 @@ __all__ = [
     "stance_scores",
     "target_probabilities",
     "word_evidence",
+    "word_means",
     "word_tokens",
 ]
 
@@ -153,23 +154,34 @@ def word_evidence(sentences: Sequence[str]) -> np.ndarray:
     >>> word_evidence(["", "。"]).tolist()
     [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
+    model = load_model()
+    weights = model["word_weights"]
+    return np.asarray(word_means(sentences, model["word_index"], len(weights)) @ weights)
+
+
+def word_means(sentences: Sequence[str], index: Mapping[str, int], size: int) -> Any:
+    """A sparse ``(n, size)`` matrix whose row i averages over sentence i's words in ``index``.
+
+    Times a table with one row per word (vectors in training, weights in scoring), it gives
+    each sentence the mean of its known words' rows: every occurrence counts, and a sentence
+    with no known word gets zeros.
+
+    Examples
+    --------
+    >>> word_means(["社交电商不是泡沫。"], {"泡沫": 1, "不是": 0}, 2).toarray().tolist()
+    [[0.5, 0.5]]
+    """
     from scipy.sparse import csr_matrix
 
-    model = load_model()
-    index = model["word_index"]
     rows: list[int] = []
     columns: list[int] = []
     shares: list[float] = []
     for row, tokens in enumerate(word_tokens(sentences)):
         known = [index[t] for t in tokens if t in index]
-        if not known:
-            continue
         rows += [row] * len(known)
         columns += known
-        shares += [1.0 / len(known)] * len(known)
-    weights = model["word_weights"]
-    mean = csr_matrix((shares, (rows, columns)), shape=(len(sentences), len(weights)))
-    return np.asarray(mean @ weights)
+        shares += [1.0 / len(known)] * len(known) if known else []
+    return csr_matrix((shares, (rows, columns)), shape=(len(sentences), size))
 
 
 @functools.cache
