@@ -46,6 +46,7 @@ def main() -> None:
     truth = training.target_labels(frame)
     sentences = frame["sentence"].tolist()
     articles = np.array(sorted(frame.loc[~accounts, "article_id"].unique()))
+    held = [s for s, a in zip(sentences, accounts, strict=True) if a]
     rng = np.random.default_rng(SEED)
     rows = []
     for share in SHARES:
@@ -76,7 +77,6 @@ def main() -> None:
                 target_fit["C"],
                 target_fit["class_weight"],
             )
-            held = [s for s, a in zip(sentences, accounts, strict=True) if a]
             predicted = training.predict_targets(models, vec, held)
             f1 = training.micro_f1(predicted, truth[accounts])[0]
             rows.append((share, draw, len(train), len(fit_sentences), auc, f1))

@@ -176,6 +176,14 @@ def test_scores_do_not_depend_on_the_batch_size(monkeypatch: pytest.MonkeyPatch)
         np.testing.assert_allclose(got, expected)
 
 
+def test_sentence_stance_is_the_mean_of_the_scores_toward_each_target() -> None:
+    from retailkit.arguments import model
+
+    sentences = ["社交电商迎来爆发式增长。", "推送不是互动。", "", "信息流广告效果很差。"]
+    toward = [model.stance_scores(sentences, [t] * len(sentences)) for t in model.TARGETS]
+    np.testing.assert_allclose(model.sentence_stance(sentences), np.mean(toward, axis=0))
+
+
 def test_word_evidence_is_the_mean_of_the_sentences_word_weights() -> None:
     from retailkit.arguments import model
 

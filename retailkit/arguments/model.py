@@ -259,15 +259,38 @@ def _stance_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> n
 
 
 def _stance_batch(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+    shifts = np.array([_judged_shift(target) for target in targets]).reshape(-1, 3)
+    return _softmax(_sentence_logits(sentences) + shifts)
+
+
+def _sentence_logits(sentences: Sequence[str]) -> np.ndarray:
+    """The stance logits of each sentence without the target judged: n-grams, lexicon and rule
+    features, word evidence and intercept (the part all three targets share)."""
     model = load_model()
     ngrams = _ngram_matrix(sentences)
     weights = model["ngram_weights"][:, : len(STANCE_CLASSES)]
-    dense = dense_features(sentences, targets)
-    z = np.asarray(ngrams @ weights) + dense @ np.array(model["stance"]["dense"]).T
-    z = z + word_evidence(sentences)
-    z = z + np.array(model["stance"]["intercept"])
-    z -= z.max(axis=1, keepdims=True)
+    on_sentence = np.array(model["stance"]["dense"])[:, : -len(TARGETS)]
+    z = np.asarray(ngrams @ weights) + dense_features(sentences) @ on_sentence.T
+    return z + word_evidence(sentences) + np.array(model["stance"]["intercept"])
+
+
+def _judged_shift(target: str) -> np.ndarray:
+    """What judging ``target`` adds to each class's logit (nothing for an unknown target)."""
+    if target not in TARGETS:
+        return np.zeros(len(STANCE_CLASSES))
+    column = len(TARGETS) * 2 + TARGETS.index(target)  # after lexicon (3) and rule flags (3)
+    return np.array(load_model()["stance"]["dense"])[:, column]
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
     return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+
+
+def _approval(p: np.ndarray) -> np.ndarray:
+    """The stance score from class probabilities: shifted by the stored offset, clipped."""
+    offset = float(load_model()["stance"].get("offset", 0.0))
+    return np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
 
 
 def neutral_probabilities(sentences: Sequence[str], targets: Sequence[str]) -> np.ndarray:
@@ -302,9 +325,7 @@ def scores_and_neutral(
     if not len(sentences):
         return np.zeros(0), np.zeros(0)
     p = _stance_probabilities(sentences, targets)
-    offset = float(load_model()["stance"].get("offset", 0.0))
-    scores = np.clip(0.5 + (p[:, 0] - p[:, 2]) / 2 + offset, 0.0, 1.0)
-    return scores, p[:, STANCE_CLASSES.index("neutral")]
+    return _approval(p), p[:, STANCE_CLASSES.index("neutral")]
 
 
 def sentence_stance(sentences: Sequence[str]) -> np.ndarray:
@@ -324,4 +345,8 @@ def sentence_stance(sentences: Sequence[str]) -> np.ndarray:
     texts = list(sentences)
     if not texts:
         return np.zeros(0)
-    return np.mean([stance_scores(texts, [target] * len(texts)) for target in TARGETS], axis=0)
+    # The shared logits once (tokenising and vectorising each sentence once), then each target.
+    shared = _in_batches(_sentence_logits, texts)
+    return np.mean(
+        [_approval(_softmax(shared + _judged_shift(target))) for target in TARGETS], axis=0
+    )
